@@ -1,0 +1,6 @@
+import type { CliCommand } from './io.js'
+
+/**
+ * The table of `omc` sub-commands. Each command lives in `./commands/<name>.ts`; add it here, one line.
+ */
+export const commands: CliCommand[] = []
