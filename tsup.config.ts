@@ -3,6 +3,13 @@ import { defineConfig } from 'tsup'
 // Library entries: one per public subpath. Each is built as ESM and CommonJS with declarations.
 const libraryEntries = {
   index: 'src/index.ts',
+  'issue/index': 'src/issue/index.ts',
+  'schema/index': 'src/schema/index.ts',
+  'jsonld/index': 'src/jsonld/index.ts',
+  'sign/index': 'src/sign/index.ts',
+  'bake/index': 'src/bake/index.ts',
+  'host/index': 'src/host/index.ts',
+  'verify/index': 'src/verify/index.ts',
 }
 
 export default defineConfig([
