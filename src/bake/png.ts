@@ -1,0 +1,155 @@
+/**
+ * PNG baking: one `iTXt` chunk with keyword `openbadges` right after IHDR; every other chunk kept byte
+ * for byte; image data never decoded, copied chunk by chunk, or checksummed.
+ */
+import { BakeError, PngError } from './errors.js'
+import { crc32 } from './crc32.js'
+import { inflateCapped } from './inflate.js'
+import { ITXT, KEYWORD, isBadgeChunk, walkPng, writeU32, type ChunkRef } from './png-chunks.js'
+import { assertBytes, badgeText, utf8Decoder, utf8Encoder, type BadgeInput } from './text.js'
+import { DEFAULT_MAX_INFLATED_BYTES, type ExtractOptions, type ExtractResult } from './types.js'
+
+/** Builds the complete iTXt chunk (length, type, data, CRC) for `text`, uncompressed. */
+function itxtChunk(text: Uint8Array): Uint8Array {
+  // data = keyword NUL, compression flag 0, method 0, empty language tag NUL, empty translated keyword NUL, text
+  const dataLength = KEYWORD.length + 4 + text.length
+  if (dataLength > 0x7fffffff) throw new BakeError('BAKE_INVALID_BADGE', 'the badge text is too long for a PNG chunk')
+  const chunk = new Uint8Array(12 + dataLength)
+  writeU32(chunk, 0, dataLength)
+  writeU32(chunk, 4, ITXT)
+  chunk.set(KEYWORD, 8)
+  // the four zero bytes after the keyword are already zero
+  chunk.set(text, 8 + KEYWORD.length + 4)
+  writeU32(chunk, 8 + dataLength, crc32(chunk, 4, 8 + dataLength))
+  return chunk
+}
+
+/**
+ * Bakes `badge` into a PNG: inserts one uncompressed `iTXt` chunk with keyword `openbadges` after IHDR
+ * and drops any existing `openbadges` iTXt/tEXt chunk, so the result holds exactly one. Every other
+ * chunk (and any bytes after IEND) is kept byte for byte; image data is never decoded.
+ *
+ * @param png the PNG bytes (a Node Buffer works too).
+ * @param badge a JWS compact string, assertion JSON text, or an assertion object (JSON-serialised).
+ * @returns a new Uint8Array; the input is not modified.
+ * @throws PngError PNG_BAD_SIGNATURE, PNG_TRUNCATED, PNG_BAD_CHUNK, PNG_BAD_CRC, PNG_NO_IHDR, PNG_NO_IEND
+ * @throws BakeError BAKE_INVALID_BADGE (empty text, lone surrogates, unserialisable object)
+ * @example
+ * ```ts
+ * const baked = bakePng(pngBytes, signedJws)
+ * extractFromPng(baked) // { baked: true, format: 'png', form: 'itxt', text: signedJws }
+ * ```
+ */
+export function bakePng(png: Uint8Array, badge: BadgeInput): Uint8Array {
+  assertBytes(png, 'png')
+  const chunk = itxtChunk(utf8Encoder.encode(badgeText(badge)))
+  const { chunks } = walkPng(png)
+  const ihdr = chunks[0] as ChunkRef
+  const afterIhdr = ihdr.offset + 12 + ihdr.length
+  // Ranges of the input to keep after the new chunk: everything after IHDR except badge chunks.
+  const keep: Array<[number, number]> = []
+  let runStart = afterIhdr
+  for (let i = 1; i < chunks.length; i++) {
+    const c = chunks[i] as ChunkRef
+    if (isBadgeChunk(png, c)) {
+      if (c.offset > runStart) keep.push([runStart, c.offset])
+      runStart = c.offset + 12 + c.length
+    }
+  }
+  if (png.length > runStart) keep.push([runStart, png.length])
+  let total = afterIhdr + chunk.length
+  for (const [s, e] of keep) total += e - s
+  const out = new Uint8Array(total)
+  out.set(png.subarray(0, afterIhdr), 0)
+  out.set(chunk, afterIhdr)
+  let at = afterIhdr + chunk.length
+  for (const [s, e] of keep) {
+    out.set(png.subarray(s, e), at)
+    at += e - s
+  }
+  return out
+}
+
+function latin1(bytes: Uint8Array): string {
+  let s = ''
+  for (let i = 0; i < bytes.length; i += 8192) s += String.fromCharCode(...bytes.subarray(i, i + 8192))
+  return s
+}
+
+function utf8(bytes: Uint8Array, offset: number): string {
+  try {
+    return utf8Decoder.decode(bytes)
+  } catch (cause) {
+    throw new PngError('PNG_BAD_UTF8', 'the openbadges iTXt text is not valid UTF-8', { cause, details: { offset } })
+  }
+}
+
+/** Reads the text of an openbadges iTXt chunk (keyword already matched). */
+function readItxt(png: Uint8Array, c: ChunkRef, maxInflated: number): string {
+  const start = c.offset + 8
+  const end = start + c.length
+  const malformed = (why: string) => new PngError('PNG_ITXT_MALFORMED', `malformed openbadges iTXt chunk: ${why}`, { details: { offset: c.offset } })
+  let at = start + KEYWORD.length
+  if (at + 2 > end) throw malformed('missing compression flag and method')
+  const flag = png[at] as number
+  const method = png[at + 1] as number
+  if (flag > 1) throw malformed(`compression flag ${flag}`)
+  if (flag === 1 && method !== 0) throw malformed(`compression method ${method}`)
+  at += 2
+  const langEnd = png.subarray(at, end).indexOf(0)
+  if (langEnd < 0) throw malformed('unterminated language tag')
+  at += langEnd + 1
+  const transEnd = png.subarray(at, end).indexOf(0)
+  if (transEnd < 0) throw malformed('unterminated translated keyword')
+  at += transEnd + 1
+  const data = png.subarray(at, end)
+  if (flag === 0) return utf8(data, c.offset)
+  const inflated = inflateCapped(data, maxInflated)
+  if (!inflated.ok) {
+    if (inflated.reason === 'too-large') {
+      throw new PngError('PNG_ITXT_TOO_LARGE', `the compressed openbadges text inflates past ${maxInflated} bytes`, {
+        details: { offset: c.offset, maxInflatedBytes: maxInflated },
+      })
+    }
+    throw new PngError('PNG_BAD_COMPRESSED_TEXT', 'the compressed openbadges text is not a valid zlib stream', {
+      cause: inflated.cause,
+      details: { offset: c.offset },
+    })
+  }
+  return utf8(inflated.bytes, c.offset)
+}
+
+/**
+ * Extracts the badge baked into a PNG: the text of its `openbadges` iTXt chunk (form `itxt`: assertion
+ * JSON or JWS) or legacy tEXt chunk (form `text`: the hosted assertion URL). Walks chunk headers only,
+ * skipping image data; checks the signature, every chunk length, and the CRC of the chunks it reads.
+ * A compressed iTXt is inflated with a hard cap.
+ *
+ * @returns `{ baked: true, format: 'png', form, text }`, or `{ baked: false, format: 'png' }` when the PNG holds no badge.
+ * @throws PngError PNG_BAD_SIGNATURE, PNG_TRUNCATED, PNG_BAD_CHUNK, PNG_BAD_CRC, PNG_NO_IHDR, PNG_NO_IEND,
+ *   PNG_DUPLICATE_BADGE, PNG_ITXT_MALFORMED, PNG_ITXT_TOO_LARGE, PNG_BAD_COMPRESSED_TEXT, PNG_BAD_UTF8
+ * @example
+ * ```ts
+ * const found = extractFromPng(bytes)
+ * if (found.baked) console.log(found.form, found.text)
+ * ```
+ */
+export function extractFromPng(png: Uint8Array, options: ExtractOptions = {}): ExtractResult {
+  assertBytes(png, 'png')
+  const maxInflated = options.maxInflatedBytes ?? DEFAULT_MAX_INFLATED_BYTES
+  const { chunks } = walkPng(png)
+  let found: ChunkRef | undefined
+  for (const c of chunks) {
+    if (!isBadgeChunk(png, c)) continue
+    if (found) {
+      throw new PngError('PNG_DUPLICATE_BADGE', 'the PNG holds more than one openbadges chunk', {
+        details: { offset: c.offset, first: found.offset },
+      })
+    }
+    found = c
+  }
+  if (!found) return { baked: false, format: 'png' }
+  if (found.type === ITXT) return { baked: true, format: 'png', form: 'itxt', text: readItxt(png, found, maxInflated) }
+  const start = found.offset + 8 + KEYWORD.length
+  return { baked: true, format: 'png', form: 'text', text: latin1(png.subarray(start, found.offset + 8 + found.length)) }
+}
