@@ -5,6 +5,7 @@
  * Open Badges 2.0 specification asks for. Mount it on node:http with `createNodeListener`, or on any
  * framework that speaks Request/Response (Deno, Bun, Hono, Cloudflare Workers...).
  */
+import { projectDocuments } from '../jsonld/index.js'
 import { HTML_CSP } from './html.js'
 import { formatOverride, negotiate, REPRESENTATION_TYPES, type DocumentRepresentation } from './negotiate.js'
 import { assertionPage, badgeClassPage, documentPage, issuerPage, pageKindOf, revokedPage } from './pages.js'
@@ -29,8 +30,11 @@ export interface BadgeHostOptions {
   store: BadgeStore
   /** The URL the store's keys hang under (`https://badges.example.org/`); only its path is used for routing. */
   baseUrl: string | URL
-  /** Extra documents served at fixed paths, e.g. `projectDocuments` from the jsonld module. */
-  documents?: StaticDocument[]
+  /**
+   * Documents served at fixed paths under the base URL. Default: this project's extension contexts and
+   * schemas (`projectDocuments` from the jsonld module), each at its IRI's path. Pass `[]` for none.
+   */
+  documents?: readonly StaticDocument[]
   /** The clock for the "expired" status on HTML pages. Default: the system clock. */
   now?: () => Date
   /** Serve HTML pages to browsers (default true). */
@@ -98,7 +102,7 @@ export function createBadgeHost(options: BadgeHostOptions): BadgeHandler {
   const now = options.now ?? (() => new Date())
   const cache: CacheControlPolicy = { ...DEFAULT_CACHE, ...options.cacheControl }
   const statics = new Map<string, StoredResource>()
-  for (const doc of options.documents ?? []) {
+  for (const doc of options.documents ?? projectDocuments) {
     const key = doc.path.replace(/^\/+/, '')
     statics.set(key, { body: toBytes(`${JSON.stringify(doc.document, null, 2)}\n`), contentType: doc.contentType })
   }
