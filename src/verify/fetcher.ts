@@ -1,0 +1,429 @@
+/**
+ * The verifier's only I/O: every document a badge links to is requested here, under one policy.
+ *
+ * - http(s) only; hosts that are, or (with the default global fetch) resolve to, loopback, private,
+ *   link-local, unique-local, unspecified, multicast or reserved addresses are refused, `localhost` and
+ *   `*.localhost` included, unless `allowPrivateNetwork` is set;
+ * - redirects are followed by hand (`redirect: 'manual'`), at most `maxRedirects`, each hop re-checked;
+ * - one deadline per document (`timeoutMs`, across redirects and body), enforced even when an injected
+ *   fetch ignores its AbortSignal;
+ * - a byte cap while streaming the body (`maxBytes`, default 2 MB);
+ * - content-type checks per expected kind (JSON-LD documents, images);
+ * - a per-verification cache so each URL is requested once, and a cap on documents per verification.
+ *
+ * Fetch failures are returned as values with stable codes, never thrown.
+ */
+import { classifyHostname, classifyAddress } from './address.js'
+
+/** Stable codes of fetch failures (they become report findings). */
+export const FETCH_CODES = [
+  'FETCH_INVALID_URL',
+  'FETCH_SCHEME_NOT_ALLOWED',
+  'FETCH_ADDRESS_REFUSED',
+  'FETCH_DNS_FAILED',
+  'FETCH_TOO_MANY_REDIRECTS',
+  'FETCH_REDIRECT_INVALID',
+  'FETCH_TIMEOUT',
+  'FETCH_TOO_LARGE',
+  'FETCH_CONTENT_TYPE',
+  'FETCH_HTTP_ERROR',
+  'FETCH_UNREACHABLE',
+  'FETCH_DOCUMENT_LIMIT',
+] as const
+export type FetchCode = (typeof FETCH_CODES)[number]
+
+/** What a caller expects at a URL: decides the `Accept` header and the content-type check. */
+export type ExpectedContent = 'json' | 'image'
+
+/** The `fetch` signature the verifier needs (the global fetch, or an injected one). */
+export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>
+
+/** Resolves a host name to its IP addresses (for the private-address check). */
+export type HostResolver = (hostname: string) => Promise<string[]>
+
+/** Fetch policy options (all optional). */
+export interface FetchPolicyOptions {
+  /** The fetch to use; defaults to the global `fetch` (and then host names are also checked through DNS). */
+  fetch?: FetchLike
+  /** Allow loopback/private/link-local/unique-local hosts (for local development and tests). Default false. */
+  allowPrivateNetwork?: boolean
+  /** Deadline per document in milliseconds, redirects and body included. Default 10 000. */
+  timeoutMs?: number
+  /** Byte cap per document. Default 2 MB. */
+  maxBytes?: number
+  /** Maximum redirects followed per document. Default 5. */
+  maxRedirects?: number
+  /** Maximum distinct URLs requested in one verification. Default 30. */
+  maxDocuments?: number
+  /**
+   * Resolves host names for the private-address check. Defaults to `node:dns` lookup when the global
+   * fetch is used (loaded lazily, so browsers are unaffected); no DNS check with an injected fetch unless
+   * this is given.
+   */
+  resolveHost?: HostResolver
+}
+
+/** A fetched resource: the final status, content type and body bytes. */
+export interface FetchedResource {
+  /** The URL requested. */
+  url: string
+  /** The URL that answered, after redirects. */
+  finalUrl: string
+  status: number
+  contentType: string
+  body: Uint8Array
+}
+
+/** A fetch failure; for HTTP errors the status and (bounded) body are kept (a 410 may say why). */
+export interface FetchFailure {
+  code: FetchCode
+  message: string
+  url: string
+  status?: number
+  contentType?: string
+  body?: Uint8Array
+}
+
+export type FetchResult = { ok: true; resource: FetchedResource } | { ok: false; error: FetchFailure }
+
+/** Defaults of the fetch policy. */
+export const FETCH_DEFAULTS = {
+  timeoutMs: 10_000,
+  maxBytes: 2 * 1024 * 1024,
+  maxRedirects: 5,
+  maxDocuments: 30,
+} as const
+
+/** A cross-verification store of successful fetches (see `createVerifyCache`). */
+export interface FetchStore {
+  get(key: string): FetchResult | undefined
+  set(key: string, value: FetchResult): void
+}
+
+const JSON_TYPES = /^application\/(ld\+json|json)$|^application\/[a-z0-9.+-]+\+json$/
+const IMAGE_TYPES = /^image\/(png|svg\+xml)$/
+
+function mediaType(contentType: string): string {
+  return (contentType.split(';')[0] ?? '').trim().toLowerCase()
+}
+
+/** True when `contentType` suits `expected` (JSON-LD documents: JSON media types; images: PNG or SVG). */
+export function contentTypeAllowed(contentType: string, expected: ExpectedContent): boolean {
+  const type = mediaType(contentType)
+  return expected === 'json' ? JSON_TYPES.test(type) : IMAGE_TYPES.test(type)
+}
+
+const ACCEPT: Record<ExpectedContent, string> = {
+  json: 'application/ld+json, application/json;q=0.9',
+  image: 'image/png, image/svg+xml;q=0.9',
+}
+
+let defaultResolver: HostResolver | null | undefined
+
+/** The node:dns resolver, imported lazily so the module still loads where node:dns does not exist. */
+async function loadDefaultResolver(): Promise<HostResolver | null> {
+  if (defaultResolver !== undefined) return defaultResolver
+  try {
+    const dns = await import('node:dns')
+    defaultResolver = async (hostname) => {
+      const records = await dns.promises.lookup(hostname, { all: true, verbatim: true })
+      return records.map((r) => r.address)
+    }
+  } catch {
+    defaultResolver = null
+  }
+  return defaultResolver
+}
+
+class Deadline {
+  readonly controller = new AbortController()
+  readonly expired: Promise<never>
+  private timer: ReturnType<typeof setTimeout> | undefined
+
+  constructor(ms: number) {
+    this.expired = new Promise<never>((_, reject) => {
+      this.timer = setTimeout(() => {
+        this.controller.abort()
+        reject(new DeadlineError())
+      }, ms)
+    })
+    this.expired.catch(() => undefined)
+  }
+
+  race<T>(promise: Promise<T>): Promise<T> {
+    return Promise.race([promise, this.expired])
+  }
+
+  clear(): void {
+    if (this.timer !== undefined) clearTimeout(this.timer)
+  }
+}
+
+class DeadlineError extends Error {}
+
+const fail = (code: FetchCode, url: string, message: string, extra: Partial<FetchFailure> = {}): FetchResult => ({
+  ok: false,
+  error: { code, url, message, ...extra },
+})
+
+/**
+ * A fetcher bound to one verification: it applies the policy, caches results by URL and counts documents.
+ *
+ * @example
+ * ```ts
+ * const fetcher = new Fetcher({ fetch: myFetch })
+ * const result = await fetcher.get('https://example.org/badge.json', 'json')
+ * if (result.ok) console.log(result.resource.status)
+ * ```
+ */
+export class Fetcher {
+  private readonly fetchImpl: FetchLike
+  private readonly usesGlobalFetch: boolean
+  private readonly resolveHost: HostResolver | undefined
+  readonly allowPrivateNetwork: boolean
+  readonly timeoutMs: number
+  readonly maxBytes: number
+  readonly maxRedirects: number
+  readonly maxDocuments: number
+  private readonly inFlight = new Map<string, Promise<FetchResult>>()
+  private readonly store: FetchStore | undefined
+  /** Every URL this fetcher passed to `fetch` (redirect hops included), in order. */
+  readonly requested: string[] = []
+
+  constructor(options: FetchPolicyOptions = {}, store?: FetchStore) {
+    this.usesGlobalFetch = options.fetch === undefined
+    const globalFetch = typeof globalThis.fetch === 'function' ? globalThis.fetch.bind(globalThis) : undefined
+    const impl = options.fetch ?? (globalFetch as FetchLike | undefined)
+    this.fetchImpl = impl ?? (async () => Promise.reject(new Error('no fetch available in this runtime')))
+    this.resolveHost = options.resolveHost
+    this.allowPrivateNetwork = options.allowPrivateNetwork === true
+    this.timeoutMs = options.timeoutMs ?? FETCH_DEFAULTS.timeoutMs
+    this.maxBytes = options.maxBytes ?? FETCH_DEFAULTS.maxBytes
+    this.maxRedirects = options.maxRedirects ?? FETCH_DEFAULTS.maxRedirects
+    this.maxDocuments = options.maxDocuments ?? FETCH_DEFAULTS.maxDocuments
+    this.store = store
+  }
+
+  /** Number of distinct URLs requested (or served from the shared store) so far. */
+  get documentCount(): number {
+    return this.inFlight.size
+  }
+
+  /** Fetches `url` once per verification (later calls share the first result). Never throws. */
+  get(url: string, expected: ExpectedContent): Promise<FetchResult> {
+    const key = `${expected} ${url}`
+    const existing = this.inFlight.get(key)
+    if (existing) return existing
+    const checked = this.checkUrl(url)
+    if (!checked.ok) return Promise.resolve(checked.result)
+    if (this.inFlight.size >= this.maxDocuments) {
+      return Promise.resolve(
+        fail('FETCH_DOCUMENT_LIMIT', url, `more than ${this.maxDocuments} documents in one verification; ${url} not requested`),
+      )
+    }
+    const storeKey = `${this.allowPrivateNetwork ? 'p' : 'g'} ${key}`
+    const stored = this.store?.get(storeKey)
+    const promise = stored
+      ? Promise.resolve(stored)
+      : this.fetchWithPolicy(checked.url, expected).then(
+          (result) => {
+            if (result.ok) this.store?.set(storeKey, result)
+            return result
+          },
+          (error: unknown) => fail('FETCH_UNREACHABLE', url, `request failed: ${describe(error)}`),
+        )
+    this.inFlight.set(key, promise)
+    return promise
+  }
+
+  /** Static checks of a URL: parseable, http(s), not a refused host literal. */
+  checkUrl(url: string): { ok: true; url: URL } | { ok: false; result: FetchResult } {
+    let parsed: URL
+    try {
+      parsed = new URL(url)
+    } catch {
+      return { ok: false, result: fail('FETCH_INVALID_URL', url, `not a valid URL: ${truncate(url)}`) }
+    }
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+      return {
+        ok: false,
+        result: fail('FETCH_SCHEME_NOT_ALLOWED', url, `only http and https URLs are fetched, not ${parsed.protocol}`),
+      }
+    }
+    if (parsed.username || parsed.password) {
+      return { ok: false, result: fail('FETCH_INVALID_URL', url, 'URLs with credentials are not fetched') }
+    }
+    if (!this.allowPrivateNetwork) {
+      const cls = classifyHostname(parsed.hostname)
+      if (cls) {
+        return {
+          ok: false,
+          result: fail('FETCH_ADDRESS_REFUSED', url, `refused to request a ${cls} address (${parsed.hostname})`),
+        }
+      }
+    }
+    return { ok: true, url: parsed }
+  }
+
+  private async resolverFor(): Promise<HostResolver | null> {
+    if (this.resolveHost) return this.resolveHost
+    if (this.usesGlobalFetch) return loadDefaultResolver()
+    return null
+  }
+
+  /** With a resolver, refuses a host name when any of its addresses is not globally routable. */
+  private async checkDns(url: URL, deadline: Deadline): Promise<FetchResult | null> {
+    if (this.allowPrivateNetwork) return null
+    const host = url.hostname
+    if (classifyAddress(host.replace(/^\[|\]$/g, '')) !== undefined) return null // a literal, already judged
+    const resolver = await this.resolverFor()
+    if (!resolver) return null
+    let addresses: string[]
+    try {
+      addresses = await deadline.race(resolver(host))
+    } catch (error) {
+      if (error instanceof DeadlineError) throw error
+      return fail('FETCH_DNS_FAILED', url.href, `could not resolve ${host}: ${describe(error)}`)
+    }
+    if (addresses.length === 0) return fail('FETCH_DNS_FAILED', url.href, `${host} has no addresses`)
+    for (const address of addresses) {
+      const cls = classifyAddress(address)
+      if (cls === undefined || cls !== null) {
+        return fail('FETCH_ADDRESS_REFUSED', url.href, `refused: ${host} resolves to a ${cls ?? 'unparseable'} address (${address})`)
+      }
+    }
+    return null
+  }
+
+  private async fetchWithPolicy(start: URL, expected: ExpectedContent): Promise<FetchResult> {
+    const deadline = new Deadline(this.timeoutMs)
+    try {
+      return await this.follow(start, expected, deadline)
+    } catch (error) {
+      if (error instanceof DeadlineError || deadline.controller.signal.aborted) {
+        return fail('FETCH_TIMEOUT', start.href, `no complete answer within ${this.timeoutMs} ms`)
+      }
+      return fail('FETCH_UNREACHABLE', start.href, `request failed: ${describe(error)}`)
+    } finally {
+      deadline.clear()
+    }
+  }
+
+  private async follow(start: URL, expected: ExpectedContent, deadline: Deadline): Promise<FetchResult> {
+    let current = start
+    for (let hop = 0; ; hop++) {
+      const dns = await this.checkDns(current, deadline)
+      if (dns) return dns
+      this.requested.push(current.href)
+      const response = await deadline.race(
+        this.fetchImpl(current.href, {
+          method: 'GET',
+          redirect: 'manual',
+          credentials: 'omit',
+          headers: { accept: ACCEPT[expected] },
+          signal: deadline.controller.signal,
+        }),
+      )
+      if (response.type === 'opaqueredirect') {
+        return fail('FETCH_REDIRECT_INVALID', start.href, 'a redirect could not be inspected (opaque redirect in this runtime)')
+      }
+      if (response.status >= 300 && response.status < 400 && response.status !== 304) {
+        void response.body?.cancel().catch(() => undefined)
+        const location = response.headers.get('location')
+        if (!location) return fail('FETCH_REDIRECT_INVALID', start.href, `HTTP ${response.status} without a Location header`)
+        if (hop >= this.maxRedirects) {
+          return fail('FETCH_TOO_MANY_REDIRECTS', start.href, `more than ${this.maxRedirects} redirects`)
+        }
+        let next: URL
+        try {
+          next = new URL(location, current)
+        } catch {
+          return fail('FETCH_REDIRECT_INVALID', start.href, `redirect to an invalid URL: ${truncate(location)}`)
+        }
+        const checked = this.checkUrl(next.href)
+        if (!checked.ok) {
+          const e = (checked.result as { ok: false; error: FetchFailure }).error
+          return fail(e.code, start.href, `redirect refused: ${e.message}`)
+        }
+        current = checked.url
+        continue
+      }
+      const contentType = response.headers.get('content-type') ?? ''
+      const body = await this.readBody(response, deadline)
+      if (!body.ok) return fail(body.code, start.href, body.message, { status: response.status })
+      if (response.status < 200 || response.status >= 300) {
+        return fail('FETCH_HTTP_ERROR', start.href, `HTTP ${response.status}`, {
+          status: response.status,
+          contentType,
+          body: body.bytes,
+        })
+      }
+      if (!contentTypeAllowed(contentType, expected)) {
+        return fail(
+          'FETCH_CONTENT_TYPE',
+          start.href,
+          `content type '${truncate(contentType, 80) || '(none)'}' is not ${expected === 'json' ? 'application/ld+json or application/json' : 'image/png or image/svg+xml'}`,
+          { status: response.status, contentType, body: body.bytes },
+        )
+      }
+      return {
+        ok: true,
+        resource: { url: start.href, finalUrl: current.href, status: response.status, contentType, body: body.bytes },
+      }
+    }
+  }
+
+  private async readBody(
+    response: Response,
+    deadline: Deadline,
+  ): Promise<{ ok: true; bytes: Uint8Array } | { ok: false; code: FetchCode; message: string }> {
+    const tooLarge = { ok: false as const, code: 'FETCH_TOO_LARGE' as const, message: `larger than ${this.maxBytes} bytes` }
+    const declared = Number(response.headers.get('content-length') ?? NaN)
+    if (Number.isFinite(declared) && declared > this.maxBytes) {
+      void response.body?.cancel().catch(() => undefined)
+      return tooLarge
+    }
+    if (!response.body) {
+      const buffer = new Uint8Array(await deadline.race(response.arrayBuffer()))
+      return buffer.byteLength > this.maxBytes ? tooLarge : { ok: true, bytes: buffer }
+    }
+    const reader = response.body.getReader()
+    const chunks: Uint8Array[] = []
+    let total = 0
+    try {
+      while (true) {
+        const { done, value } = await deadline.race(reader.read())
+        if (done) break
+        total += value.byteLength
+        if (total > this.maxBytes) {
+          void reader.cancel().catch(() => undefined)
+          return tooLarge
+        }
+        chunks.push(value)
+      }
+    } catch (error) {
+      void reader.cancel().catch(() => undefined)
+      throw error
+    }
+    const bytes = new Uint8Array(total)
+    let offset = 0
+    for (const chunk of chunks) {
+      bytes.set(chunk, offset)
+      offset += chunk.byteLength
+    }
+    return { ok: true, bytes }
+  }
+}
+
+function describe(error: unknown): string {
+  if (error instanceof Error) {
+    const cause = (error as { cause?: unknown }).cause
+    const causeText = cause instanceof Error ? `: ${cause.message}` : ''
+    return truncate(`${error.message}${causeText}`, 200)
+  }
+  return truncate(String(error), 200)
+}
+
+function truncate(text: string, max = 120): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text
+}
