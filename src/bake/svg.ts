@@ -76,8 +76,18 @@ export function bakeSvg(svg: Uint8Array, badge: BadgeInput, options: BakeSvgOpti
   return concatBytes(parts)
 }
 
-const XML_SPACE = /^[ \t\n]+/
-const XML_SPACE_END = /[ \t\n]+$/
+const isXmlSpace = (c: string | undefined) => c === ' ' || c === '\t' || c === '\n'
+/** Trims XML white space (after end-of-line normalisation: space, tab, LF) without regexes (linear). */
+function trimStart(s: string): string {
+  let i = 0
+  while (isXmlSpace(s[i])) i++
+  return s.slice(i)
+}
+function trimEnd(s: string): string {
+  let i = s.length
+  while (i > 0 && isXmlSpace(s[i - 1])) i--
+  return s.slice(0, i)
+}
 
 /** The text content of an assertion element: CDATA and character data, references decoded. */
 function bodyText(svg: Uint8Array, scan: SvgScan, body: { start: number; end: number }): string {
@@ -86,7 +96,7 @@ function bodyText(svg: Uint8Array, scan: SvgScan, body: { start: number; end: nu
   while (p < body.end) {
     let lt = svg.indexOf(0x3c, p)
     if (lt < 0 || lt > body.end) lt = body.end
-    if (lt > p) pieces.push(...decodeReferences(normalizeEol(scan.decode(p, lt)), p))
+    if (lt > p) for (const piece of decodeReferences(normalizeEol(scan.decode(p, lt)), p)) pieces.push(piece)
     if (lt === body.end) break
     const rest = (s: string) => {
       for (let i = 0; i < s.length; i++) if (svg[lt + i] !== s.charCodeAt(i)) return false
@@ -115,25 +125,22 @@ function bodyText(svg: Uint8Array, scan: SvgScan, body: { start: number; end: nu
     }
   }
   // Drop white space around the content that comes from the document layout, not from CDATA or references.
-  while (pieces.length > 0 && (pieces[0] as TextPiece).literal) {
-    const t = (pieces[0] as TextPiece).text.replace(XML_SPACE, '')
-    if (t !== '') {
-      ;(pieces[0] as TextPiece).text = t
-      break
-    }
-    pieces.shift()
+  let first = 0
+  let last = pieces.length - 1
+  while (first <= last && (pieces[first] as TextPiece).literal) {
+    const piece = pieces[first] as TextPiece
+    piece.text = trimStart(piece.text)
+    if (piece.text !== '') break
+    first++
   }
-  while (pieces.length > 0 && (pieces[pieces.length - 1] as TextPiece).literal) {
-    const last = pieces[pieces.length - 1] as TextPiece
-    const t = last.text.replace(XML_SPACE_END, '')
-    if (t !== '') {
-      last.text = t
-      break
-    }
-    pieces.pop()
+  while (last >= first && (pieces[last] as TextPiece).literal) {
+    const piece = pieces[last] as TextPiece
+    piece.text = trimEnd(piece.text)
+    if (piece.text !== '') break
+    last--
   }
   let text = ''
-  for (const piece of pieces) text += piece.text
+  for (let i = first; i <= last; i++) text += (pieces[i] as TextPiece).text
   return text
 }
 
