@@ -181,7 +181,7 @@ async function publicFromSpki(der: Uint8Array<ArrayBuffer>, alg: SignatureAlgori
 }
 
 /** Something a public key can be imported from. */
-export type PublicKeyInput = string | PublicKeyHandle | PrivateKeyHandle | Record<string, unknown>
+export type PublicKeyInput = string | PublicKeyHandle | PrivateKeyHandle | PublicJwk | PrivateJwk | Record<string, unknown>
 
 /**
  * Imports a public key from PEM (`BEGIN PUBLIC KEY`, or PKCS #1 `BEGIN RSA PUBLIC KEY`), a JWK, a
@@ -276,7 +276,7 @@ async function privateFromPkcs8(der: Uint8Array<ArrayBuffer>, alg: SignatureAlgo
 }
 
 /** Something a private key can be imported from. */
-export type PrivateKeyInput = string | PrivateKeyHandle | Record<string, unknown>
+export type PrivateKeyInput = string | PrivateKeyHandle | PrivateJwk | Record<string, unknown>
 
 /**
  * Imports a private key from PKCS #8 PEM (`BEGIN PRIVATE KEY`), a private JWK, or an existing handle.

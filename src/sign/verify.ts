@@ -2,11 +2,12 @@ import { algorithmFitsKey, SIGNATURE_ALGORITHMS, type SignatureAlgorithm } from 
 import { SIGNATURE_CHECK_CODES, type SignatureCheckCode } from './codes.js'
 import { DEFAULT_MAX_JWS_LENGTH, parseJws } from './decode.js'
 import { importPublicKey, isPrivateKeyHandle, isPublicKeyHandle, type PrivateKeyHandle, type PublicKeyHandle } from './keys.js'
+import type { PublicJwk } from './jwk.js'
 import { verifyBytes } from './primitives.js'
 import { isOpenBadgesError } from '../errors.js'
 
 /** What `resolveKey` may return: a PEM string, a JWK, a CryptographicKey document, or a key handle. */
-export type ResolvedKey = string | PublicKeyHandle | PrivateKeyHandle | Record<string, unknown>
+export type ResolvedKey = string | PublicKeyHandle | PrivateKeyHandle | PublicJwk | Record<string, unknown>
 
 /**
  * Finds the key(s) for a JWS. Given the decoded (untrusted) header and payload; returns one key, several
