@@ -1,7 +1,12 @@
 import type { CliCommand } from './io.js'
 import { serveCommand } from './commands/serve.js'
+import { bakeCommand } from './commands/bake.js'
+import { extractCommand } from './commands/extract.js'
+import { keysCommand } from './commands/keys.js'
+import { signCommand } from './commands/sign.js'
+import { revokeCommand } from './commands/revoke.js'
 
 /**
  * The table of `omc` sub-commands. Each command lives in `./commands/<name>.ts`; add it here, one line.
  */
-export const commands: CliCommand[] = [serveCommand]
+export const commands: CliCommand[] = [serveCommand, bakeCommand, extractCommand, keysCommand, signCommand, revokeCommand]
