@@ -210,6 +210,8 @@ export async function checkExtensions(state: VerifyState, doc: Record<string, un
       if (!context) continue
       for (const rule of validationRules(context.value)) {
         if (!types.includes(rule.validatesType)) continue
+        // Bundled extension schemas (Assessment, micro-credential) are already run by schema/ validate().
+        if (bundledSchemas[rule.schema] !== undefined) continue
         const schema = await loadJson(state, rule.schema, 'schema', path)
         if (!schema) continue
         const validator = compileSchema(rule.schema, schema.text, schema.value, schema.trusted)

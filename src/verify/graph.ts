@@ -3,7 +3,7 @@
  * from its IRI. The issuer Profile is always taken from its own http(s) id when it has one: its keys and
  * verification policy decide trust, so an embedded copy (which anyone can write) is never used for that.
  */
-import { asArray, checkFetchedId, checkType, isHttpIri, loadDocument } from './documents.js'
+import { asArray, checkFetchedId, isHttpIri, loadDocument } from './documents.js'
 import { isObject } from './json.js'
 import type { VerifyState } from './state.js'
 import { detectLinkedVersion, upgradeBadgeClass, upgradeIssuer } from './upgrade.js'
@@ -38,8 +38,8 @@ export async function resolveBadgeClass(state: VerifyState): Promise<void> {
     state.findings.add('DOCUMENT_LINK_INVALID', 'the assertion has no badge (an IRI or an embedded BadgeClass)', '/assertion/badge')
     return
   }
-  checkType(state, doc, fetchedFrom ? `the badge document ${fetchedFrom}` : 'the embedded badge', '/badgeClass', 'BadgeClass')
   state.badgeClass = doc
+  state.badgeClassSource = fetchedFrom
 }
 
 /** Resolves `badgeClass.issuer` into `state.issuer` (fetched from its id whenever that is http(s)). */
@@ -67,7 +67,6 @@ export async function resolveIssuer(state: VerifyState): Promise<void> {
     )
     return
   }
-  checkType(state, doc, 'the issuer', '/issuer', 'Issuer', 'Profile')
   state.issuer = doc
 }
 

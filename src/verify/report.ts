@@ -47,8 +47,9 @@ export class Findings {
     this.push({ code, severity: severity ?? VERIFY_CODES[code].severity, message, ...(path === undefined ? {} : { path }) })
   }
 
-  /** Adds a finding whose code comes from another module (schema problems, passed through). */
+  /** Adds a finding whose code comes from another module (schema problems, passed through). Same code at the same path: kept once. */
   push(message: VerificationMessage): void {
+    if (message.path !== undefined && this.messages.some((m) => m.code === message.code && m.path === message.path)) return
     this.messages.push(message)
   }
 

@@ -33,6 +33,8 @@ export interface VerifyState {
   upgraded: boolean
   assertion?: Record<string, unknown>
   badgeClass?: Record<string, unknown>
+  /** The URL the BadgeClass was fetched from (undefined when embedded). */
+  badgeClassSource?: string | undefined
   issuer?: Record<string, unknown>
   /** True when the issuer Profile is the copy fetched from its own http(s) id. */
   issuerAuthoritative: boolean

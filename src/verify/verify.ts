@@ -11,6 +11,7 @@ import { checkDates, DEFAULT_MAX_CLOCK_SKEW } from './dates.js'
 import { checkBadgeClassScope, checkHostedScope, fetchHostedAssertion } from './hosted.js'
 import { Fetcher } from './fetcher.js'
 import { checkExtensions } from './extensions.js'
+import { checkType } from './documents.js'
 import { resolveBadgeClass, resolveIssuer } from './graph.js'
 import { checkBadgeImage } from './images.js'
 import { detectInput, detectText, type DetectedInput, type VerifyInput } from './input.js'
@@ -142,11 +143,16 @@ async function validateGraph(state: VerifyState): Promise<void> {
   await resolveBadgeClass(state)
   if (state.badgeClass) {
     validateDocument(state, state.badgeClass, 'BadgeClass', '/badgeClass', state.upgraded)
+    if (!state.findings.hasErrorAt('/badgeClass/type')) {
+      const label = state.badgeClassSource ? `the badge document ${state.badgeClassSource}` : 'the embedded badge'
+      checkType(state, state.badgeClass, label, '/badgeClass', 'BadgeClass')
+    }
     await checkJsonLd(state, state.badgeClass, '/badgeClass')
     await resolveIssuer(state)
   }
   if (state.issuer) {
     validateDocument(state, state.issuer, 'Profile', '/issuer', state.upgraded, true)
+    if (!state.findings.hasErrorAt('/issuer/type')) checkType(state, state.issuer, 'the issuer', '/issuer', 'Issuer', 'Profile')
     await checkJsonLd(state, state.issuer, '/issuer')
   }
   await checkExtensions(state, assertion, '/assertion')
@@ -157,10 +163,9 @@ async function validateGraph(state: VerifyState): Promise<void> {
 
 async function checkStatus(state: VerifyState, trusted: boolean, signed: boolean): Promise<void> {
   if (!trusted) {
-    state.findings.add(
-      'REVOCATION_NOT_CHECKED',
-      `${signed ? 'revocation, ' : ''}expiry${state.recipient ? ' and recipient' : ''} not evaluated: the badge could not be shown to come from its issuer`,
-    )
+    const skipped = [...(signed ? ['revocation'] : []), 'expiry', ...(state.recipient ? ['recipient'] : [])]
+    const list = skipped.length > 1 ? `${skipped.slice(0, -1).join(', ')} and ${skipped[skipped.length - 1]}` : skipped[0]
+    state.findings.add('REVOCATION_NOT_CHECKED', `${list} not evaluated: the badge could not be shown to come from its issuer`)
     return
   }
   if (signed) await checkRevocationList(state)

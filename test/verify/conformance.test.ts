@@ -58,6 +58,45 @@ function inputOf(folder: string): string | Uint8Array {
   throw new Error(`no badge input in ${folder}`)
 }
 
+/** Why each invalid scenario must fail: the finding code this verifier gives (our own expectation). */
+const REASON: Record<string, string> = {
+  bad_recipient_and_verification_type: 'VERIFICATION_TYPE_UNKNOWN',
+  badgeclass_wrong_type: 'BADGECLASS_TYPE_MISMATCH',
+  hosted_404_json_body: 'FETCH_HTTP_ERROR',
+  hosted_410_json_body: 'ASSERTION_REVOKED',
+  hosted_expired: 'ASSERTION_EXPIRED',
+  hosted_issued_future: 'ASSERTION_ISSUED_IN_FUTURE',
+  hosted_issuedon_no_tz: 'DATETIME_NO_TIMEZONE',
+  hosted_revoked_true: 'ASSERTION_REVOKED',
+  hosted_wrong_origin: 'HOSTED_OUT_OF_SCOPE',
+  issuer_bad_email: 'PROFILE_EMAIL_INVALID',
+  issuer_missing_email: 'PROFILE_EMAIL_REQUIRED',
+  signed_alg_HS256: 'JWS_ALG_HMAC',
+  signed_alg_none: 'JWS_ALG_NONE',
+  signed_key_not_in_issuer: 'SIGNED_KEY_NOT_IN_ISSUER',
+  signed_key_owner_mismatch: 'SIGNED_KEY_OWNER_MISMATCH',
+  signed_no_creator_no_issuer_key: 'SIGNED_NO_KEY',
+  signed_no_creator_no_issuer_key_forged: 'SIGNED_NO_KEY',
+  signed_revoked: 'ASSERTION_REVOKED',
+  signed_revoked_single_string: 'ASSERTION_REVOKED',
+  signed_revoked_two_entries: 'ASSERTION_REVOKED',
+  signed_wrong_key: 'SIGNATURE_INVALID',
+  unbaked_png: 'IMAGE_NOT_BAKED',
+}
+
+/** Signed scenarios whose trust fails: revocation must not be consulted, and a finding must say so. */
+const UNTRUSTED_SIGNED = [
+  'signed_alg_HS256',
+  'signed_alg_none',
+  'signed_key_not_in_issuer',
+  'signed_key_owner_mismatch',
+  'signed_no_creator_no_issuer_key',
+  'signed_no_creator_no_issuer_key_forged',
+  'signed_wrong_key',
+]
+
+const VERSION: Record<string, string> = { v1_0_hosted: '1.0', v1_1_hosted: '1.1', hosted_valid_json: '2.0', signed_valid: '2.0' }
+
 const expected: Expected = present ? (JSON.parse(readFileSync(`${dir}/expected.json`, 'utf8')) as Expected) : { now: '', scenarios: [] }
 let matched = 0
 
@@ -77,11 +116,24 @@ describe.skipIf(!present)('Open Badges 2.0 conformance scenarios', () => {
   for (const scenario of expected.scenarios) {
     it(`${scenario.name}: ${scenario.expect} (${scenario.why})`, async () => {
       const folder = `${dir}/${scenario.name}`
-      const { fetch } = scenarioFetch(folder)
+      const { fetch, calls } = scenarioFetch(folder)
       const report = await verify(inputOf(folder), { fetch, now: expected.now })
       const summary = report.messages.map((m) => `${m.severity} ${m.code} ${m.path ?? ''} ${m.message}`).join('\n')
       expect(report.valid, summary).toBe(scenario.expect === 'valid')
       expect(report.errorCount === 0).toBe(report.valid)
+      const errors = report.messages.filter((m) => m.severity === 'error').map((m) => m.code)
+      if (scenario.expect === 'invalid') expect(errors, summary).toContain(REASON[scenario.name])
+      if (UNTRUSTED_SIGNED.includes(scenario.name)) {
+        expect(report.messages.map((m) => m.code)).toContain('REVOCATION_NOT_CHECKED')
+        expect(report.revoked).toBeUndefined()
+        expect(calls.some((u) => u.includes('revocations'))).toBe(false)
+      }
+      if (scenario.name.includes('revoked') || scenario.name === 'hosted_410_json_body') expect(report.revoked).toBe(true)
+      if (scenario.name === 'hosted_expired') expect(report.expired).toBe(true)
+      if (VERSION[scenario.name]) expect(report.openBadgesVersion).toBe(VERSION[scenario.name])
+      if (scenario.name === 'hosted_missing_image') expect(report.messages.map((m) => m.code)).toContain('IMAGE_UNREACHABLE')
+      // The Open Badges contexts are carried, never fetched.
+      expect(calls.filter((u) => u.includes('w3id.org') || u.includes('openbadgespec.org'))).toEqual([])
       matched++
     })
   }
