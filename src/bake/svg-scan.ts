@@ -23,6 +23,7 @@ const BANG = 0x21
 
 /** A raw attribute: its name and the byte range of its value (between the quotes). */
 export interface RawAttribute {
+  /** The name when it is `xmlns`, `xmlns:*` or `verify`; '' for every other attribute (not needed). */
   name: string
   start: number
   end: number
@@ -61,10 +62,19 @@ export interface SvgScan {
 
 const isSpace = (c: number | undefined): boolean => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d
 
+/** Bytes as a string, one char per byte: names are compared with ASCII literals and with each other only. */
 function ascii(b: Uint8Array, start: number, end: number): string {
+  if (end - start <= 64) return String.fromCharCode.apply(null, b.subarray(start, end) as unknown as number[])
   let s = ''
-  for (let i = start; i < end; i++) s += String.fromCharCode(b[i] as number)
+  for (let i = start; i < end; i += 4096) s += String.fromCharCode.apply(null, b.subarray(i, Math.min(end, i + 4096)) as unknown as number[])
   return s
+}
+
+/** Attribute names the scanner needs (`xmlns`, `xmlns:*`, `verify`); other names are left as ''. */
+function attributeName(b: Uint8Array, start: number, end: number): string {
+  const c = b[start]
+  if ((c === 0x78 && at(b, start, 'xmlns')) || (c === 0x76 && end - start === 6 && at(b, start, 'verify'))) return ascii(b, start, end)
+  return ''
 }
 
 function at(b: Uint8Array, pos: number, lit: string): boolean {
@@ -131,15 +141,15 @@ function parseStartTag(b: Uint8Array, lt: number): Tag {
     const nameStart = p
     while (p < n && !isSpace(b[p]) && b[p] !== EQ && b[p] !== GT && b[p] !== SLASH) p++
     if (p === nameStart) throw malformed('bad attribute name', p)
-    const name = ascii(b, nameStart, p)
+    const name = attributeName(b, nameStart, p)
     while (isSpace(b[p])) p++
-    if (b[p] !== EQ) throw malformed(`attribute ${name} has no value`, p)
+    if (b[p] !== EQ) throw malformed('attribute without a value', p)
     p++
     while (isSpace(b[p])) p++
     const q = b[p]
-    if (q !== 0x22 && q !== 0x27) throw malformed(`attribute ${name} value is not quoted`, p)
+    if (q !== 0x22 && q !== 0x27) throw malformed('attribute value is not quoted', p)
     const close = b.indexOf(q, p + 1)
-    if (close < 0) throw malformed(`unterminated value of attribute ${name}`, p)
+    if (close < 0) throw malformed('unterminated attribute value', p)
     attrs.push({ name, start: p + 1, end: close })
     p = close + 1
   }
@@ -147,6 +157,8 @@ function parseStartTag(b: Uint8Array, lt: number): Tag {
 
 /** Skips a comment, CDATA section or processing instruction starting at `lt`; returns the offset after it, or -1. */
 function skipSpecial(b: Uint8Array, lt: number): number {
+  const next = b[lt + 1]
+  if (next !== BANG && next !== QM) return -1
   if (at(b, lt, '<!--')) {
     const e = find(b, lt + 4, '-->')
     if (e < 0) throw malformed('unterminated comment', lt)

@@ -47,3 +47,11 @@ describe('bake / extract detect the format from the bytes', () => {
     }
   })
 })
+
+describe('docs/baking.md', () => {
+  it('documents every error code', async () => {
+    const { readFileSync } = await import('node:fs')
+    const doc = readFileSync(new URL('../../docs/baking.md', import.meta.url), 'utf8')
+    for (const code of [...BAKE_CODES.png, ...BAKE_CODES.svg, ...BAKE_CODES.bake]) expect(doc).toContain(`\`${code}\``)
+  })
+})
