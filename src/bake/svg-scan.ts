@@ -270,6 +270,8 @@ export function scanSvg(b: Uint8Array, maxBytes: number): SvgScan {
       p = e + 2
     } else if (at(b, p, '<!DOCTYPE')) {
       p = checkDoctype(b, p)
+    } else if (at(b, p, '<![CDATA[')) {
+      throw malformed('CDATA section outside the root element', p)
     } else {
       const skipped = skipSpecial(b, p)
       if (skipped < 0) break
@@ -382,7 +384,7 @@ export function scanSvg(b: Uint8Array, maxBytes: number): SvgScan {
   while (true) {
     while (isSpace(b[p])) p++
     if (p >= n) break
-    const skipped = b[p] === LT ? skipSpecial(b, p) : -1
+    const skipped = b[p] === LT && !at(b, p, '<![CDATA[') ? skipSpecial(b, p) : -1
     if (skipped < 0) throw malformed('content after the root element', p)
     p = skipped
   }

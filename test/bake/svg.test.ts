@@ -169,6 +169,8 @@ describe('SVG errors (wrong-input table)', () => {
     ['unterminated attribute', () => extractFromSvg(enc('<svg width="1></svg>')), 'SVG_MALFORMED'],
     ['unquoted attribute', () => extractFromSvg(enc('<svg width=1></svg>')), 'SVG_MALFORMED'],
     ['attribute without value', () => extractFromSvg(enc('<svg hidden></svg>')), 'SVG_MALFORMED'],
+    ['CDATA before the root', () => extractFromSvg(enc('<![CDATA[x]]><svg/>')), 'SVG_MALFORMED'],
+    ['CDATA after the root', () => extractFromSvg(enc('<svg/><![CDATA[x]]>')), 'SVG_MALFORMED'],
     ['element after the root', () => extractFromSvg(enc('<svg></svg><svg></svg>')), 'SVG_MALFORMED'],
     ['undeclared prefix', () => extractFromSvg(enc('<svg><x:g/></svg>')), 'SVG_MALFORMED'],
     ['bad character reference', () => extractFromSvg(ob('<openbadges:assertion verify="&#0;"/>')), 'SVG_MALFORMED'],
