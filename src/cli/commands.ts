@@ -5,8 +5,9 @@ import { extractCommand } from './commands/extract.js'
 import { keysCommand } from './commands/keys.js'
 import { signCommand } from './commands/sign.js'
 import { revokeCommand } from './commands/revoke.js'
+import { issueCommand } from './commands/issue.js'
 
 /**
  * The table of `omc` sub-commands. Each command lives in `./commands/<name>.ts`; add it here, one line.
  */
-export const commands: CliCommand[] = [serveCommand, bakeCommand, extractCommand, keysCommand, signCommand, revokeCommand]
+export const commands: CliCommand[] = [issueCommand, serveCommand, bakeCommand, extractCommand, keysCommand, signCommand, revokeCommand]

@@ -1,0 +1,283 @@
+/**
+ * `omc issue --issuer issuer.json --mc mc.json --email ADDRESS [evidence...] [--out FILE]`: issues one
+ * micro-credential assertion and writes its JSON. Bad input prints every problem and exits 1.
+ *
+ * The pieces are exported for other commands (batch issuance): `parseIssueArgs` (all argument parsing),
+ * `readIssueFiles` (file loading), `prepareIssuance` (issuer + BadgeClass from definitions, once per batch)
+ * and `issueFromDefinitions` (one assertion).
+ */
+import { readFile } from 'node:fs/promises'
+import { resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import { isOpenBadgesError, OpenBadgesError, type Problem } from '../../errors.js'
+import { defineIssuer, defineMicroCredential, issueAssertion } from '../../issue/index.js'
+import type { AwardInput, EvidenceInput, IssueOptions, IssuerDefinition, MicroCredentialDefinition } from '../../issue/index.js'
+import type { MicroCredentialAssertion, MicroCredentialBadgeClass } from '../../model/microcredential.js'
+import type { IssuerProfile } from '../../model/openbadges.js'
+import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, type CliCommand, type CliIo } from '../io.js'
+import { writeFileAtomic } from './revoke.js'
+
+const usage = `Usage: omc issue --issuer FILE --mc FILE --email ADDRESS [evidence] [options]
+
+Issues one micro-credential assertion (Open Badges 2.0, hosted verification) and writes its JSON.
+The recipient email is normalised and hashed (sha256, fresh salt) unless --plain.
+
+Required:
+  --issuer FILE              issuer definition (JSON: baseUrl, name, url, email...)
+  --mc FILE                  micro-credential definition (JSON; see examples/complete-mc/mc.json)
+  --email ADDRESS            the earner's email
+
+Evidence (at least one for a micro-credential; repeatable):
+  --evidence-url URL         a URL of submitted evidence
+  --evidence-narrative TEXT  a narrative of submitted evidence
+  --evidence FILE            JSON: one evidence object or a list ({url, narrative, name, description, genre, audience})
+
+Options:
+  --results FILE             JSON {results: [{criterion, score, level?, feedback?}], assessors: [...], assessedOn?, attempt?}
+  --narrative TEXT           narrative connecting the evidence
+  --expires DATETIME         expiry (ISO 8601 with time zone)
+  --plain                    do not hash the recipient email
+  --embed-badge              embed the BadgeClass in the assertion
+  --out FILE                 write the assertion here (default: standard output)
+  --badge-out FILE           also write the BadgeClass JSON
+  --issuer-out FILE          also write the issuer Profile JSON
+`
+
+/** Parsed `omc issue` arguments. */
+export interface IssueArgs {
+  issuer: string
+  mc: string
+  email: string
+  evidenceUrls: string[]
+  evidenceNarratives: string[]
+  evidenceFiles: string[]
+  results?: string
+  narrative?: string
+  expires?: string
+  plain: boolean
+  embedBadge: boolean
+  out?: string
+  badgeOut?: string
+  issuerOut?: string
+}
+
+/** The `omc issue` option table (batch issuance extends it). */
+export const issueOptionSpec = {
+  issuer: { type: 'string' },
+  mc: { type: 'string' },
+  email: { type: 'string' },
+  'evidence-url': { type: 'string', multiple: true },
+  'evidence-narrative': { type: 'string', multiple: true },
+  evidence: { type: 'string', multiple: true },
+  results: { type: 'string' },
+  narrative: { type: 'string' },
+  expires: { type: 'string' },
+  plain: { type: 'boolean' },
+  'embed-badge': { type: 'boolean' },
+  out: { type: 'string' },
+  'badge-out': { type: 'string' },
+  'issuer-out': { type: 'string' },
+} as const
+
+/**
+ * Parses `omc issue` arguments. Returns the arguments, or a usage error message.
+ *
+ * @example
+ * ```ts
+ * parseIssueArgs(['--issuer', 'i.json', '--mc', 'mc.json', '--email', 'a@b.org', '--evidence-url', 'https://x'])
+ * ```
+ */
+export function parseIssueArgs(args: string[], options: { requireEmail?: boolean } = {}): { ok: true; args: IssueArgs } | { ok: false; error: string } {
+  let values
+  try {
+    values = parseArgs({ args, options: issueOptionSpec, strict: true, allowPositionals: false }).values
+  } catch (error) {
+    return { ok: false, error: (error as Error).message }
+  }
+  const missing = ['issuer', 'mc', ...(options.requireEmail === false ? [] : ['email'])].filter((k) => !values[k as 'issuer'])
+  if (missing.length > 0) return { ok: false, error: `missing ${missing.map((m) => `--${m}`).join(', ')}` }
+  const parsed: IssueArgs = {
+    issuer: values.issuer as string,
+    mc: values.mc as string,
+    email: values.email ?? '',
+    evidenceUrls: values['evidence-url'] ?? [],
+    evidenceNarratives: values['evidence-narrative'] ?? [],
+    evidenceFiles: values.evidence ?? [],
+    plain: values.plain ?? false,
+    embedBadge: values['embed-badge'] ?? false,
+  }
+  if (values.results !== undefined) parsed.results = values.results
+  if (values.narrative !== undefined) parsed.narrative = values.narrative
+  if (values.expires !== undefined) parsed.expires = values.expires
+  if (values.out !== undefined) parsed.out = values.out
+  if (values['badge-out'] !== undefined) parsed.badgeOut = values['badge-out']
+  if (values['issuer-out'] !== undefined) parsed.issuerOut = values['issuer-out']
+  return { ok: true, args: parsed }
+}
+
+/** A JSON file that could not be read or parsed. */
+export class IssueFileError extends OpenBadgesError {
+  constructor(file: string, reason: string, cause?: unknown) {
+    super('CLI_FILE_UNREADABLE', `${file}: ${reason}`, { cause, details: { file } })
+  }
+}
+
+async function readJson(cwd: string, file: string): Promise<unknown> {
+  let text: string
+  try {
+    text = await readFile(resolve(cwd, file), 'utf8')
+  } catch (error) {
+    throw new IssueFileError(file, (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message, error)
+  }
+  try {
+    return JSON.parse(text) as unknown
+  } catch (error) {
+    throw new IssueFileError(file, 'not valid JSON', error)
+  }
+}
+
+/** The loaded content of the files `omc issue` names. */
+export interface IssueFiles {
+  issuer: unknown
+  microCredential: unknown
+  evidence: EvidenceInput[]
+  results?: Record<string, unknown>
+}
+
+/**
+ * Reads the issuer, MC, evidence and results files of parsed arguments (relative to `cwd`).
+ *
+ * @throws IssueFileError (`CLI_FILE_UNREADABLE`) for a missing or non-JSON file.
+ */
+export async function readIssueFiles(args: IssueArgs, cwd: string): Promise<IssueFiles> {
+  const issuer = await readJson(cwd, args.issuer)
+  const microCredential = await readJson(cwd, args.mc)
+  const evidence: EvidenceInput[] = []
+  for (const file of args.evidenceFiles) {
+    const loaded = await readJson(cwd, file)
+    evidence.push(...((Array.isArray(loaded) ? loaded : [loaded]) as EvidenceInput[]))
+  }
+  const files: IssueFiles = { issuer, microCredential, evidence }
+  if (args.results !== undefined) {
+    const results = await readJson(cwd, args.results)
+    if (results === null || typeof results !== 'object' || Array.isArray(results)) throw new IssueFileError(args.results, 'must be a JSON object')
+    files.results = results as Record<string, unknown>
+  }
+  return files
+}
+
+/** Prefixes problem paths with the file they concern. */
+function inFile(error: unknown, file: string): never {
+  if (isOpenBadgesError(error)) {
+    const problems = error.problems.map((p: Problem) => ({ ...p, path: `${file}#${p.path}` }))
+    throw new OpenBadgesError(error.code, error.message, { problems, cause: error })
+  }
+  throw error
+}
+
+/** An issuer Profile and a BadgeClass built from their definitions (build once, issue many). */
+export interface PreparedIssuance {
+  issuer: IssuerProfile
+  badgeClass: MicroCredentialBadgeClass
+}
+
+/**
+ * Builds the issuer and the MC BadgeClass from loaded definitions. Problem paths are prefixed with
+ * `issuer#` / `mc#` (or the given file names).
+ *
+ * @throws OpenBadgesError `INVALID_INPUT` with every problem.
+ */
+export function prepareIssuance(issuerDefinition: unknown, mcDefinition: unknown, names = { issuer: 'issuer', mc: 'mc' }): PreparedIssuance {
+  let issuer: IssuerProfile
+  try {
+    issuer = defineIssuer(issuerDefinition as IssuerDefinition)
+  } catch (error) {
+    inFile(error, names.issuer)
+  }
+  try {
+    return { issuer, badgeClass: defineMicroCredential(issuer, mcDefinition as MicroCredentialDefinition) }
+  } catch (error) {
+    inFile(error, names.mc)
+  }
+}
+
+/**
+ * Issues one assertion from a prepared issuance and an award.
+ *
+ * @throws OpenBadgesError `INVALID_INPUT` with every problem.
+ * @example
+ * ```ts
+ * const prepared = prepareIssuance(issuerJson, mcJson)
+ * const assertion = issueFromDefinitions(prepared, { recipient: 'teacher@school.example', evidence: [{ url }] }, { now })
+ * ```
+ */
+export function issueFromDefinitions(prepared: PreparedIssuance, award: AwardInput, options: IssueOptions = {}): MicroCredentialAssertion {
+  return issueAssertion(prepared.badgeClass, award, options)
+}
+
+/** Builds the AwardInput for one recipient from parsed arguments and loaded files. */
+export function awardFromArgs(args: IssueArgs, files: IssueFiles, email = args.email): AwardInput {
+  const evidence: EvidenceInput[] = [
+    ...args.evidenceUrls.map((url) => ({ url })),
+    ...args.evidenceNarratives.map((narrative) => ({ narrative })),
+    ...files.evidence,
+  ]
+  const award: AwardInput = { recipient: email, hashed: !args.plain }
+  if (evidence.length > 0) award.evidence = evidence
+  if (args.narrative !== undefined) award.narrative = args.narrative
+  if (args.expires !== undefined) award.expires = args.expires
+  if (files.results) Object.assign(award, pick(files.results, ['results', 'assessors', 'assessedOn', 'attempt']))
+  return award
+}
+
+function pick(o: Record<string, unknown>, keys: string[]): Record<string, unknown> {
+  return Object.fromEntries(keys.filter((k) => o[k] !== undefined).map((k) => [k, o[k]]))
+}
+
+/** Prints an error with every problem to stderr. */
+export function printProblems(io: CliIo, error: unknown, command = 'omc issue'): void {
+  if (isOpenBadgesError(error) && error.problems.length > 0) {
+    io.stderr(`${command}: ${error.problems.length} problem(s):\n`)
+    for (const p of error.problems) io.stderr(`  ${p.code}  ${p.path || '(root)'}  ${p.message}\n`)
+  } else {
+    io.stderr(`${command}: ${(error as Error)?.message ?? String(error)}\n`)
+  }
+}
+
+async function run(argv: string[], io: CliIo): Promise<number> {
+  const parsed = parseIssueArgs(argv)
+  if (!parsed.ok) {
+    io.stderr(`omc issue: ${parsed.error}\n\n${usage}`)
+    return EXIT_USAGE
+  }
+  const args = parsed.args
+  try {
+    const files = await readIssueFiles(args, io.cwd)
+    const prepared = prepareIssuance(files.issuer, files.microCredential, { issuer: args.issuer, mc: args.mc })
+    const assertion = issueFromDefinitions(prepared, awardFromArgs(args, files), { now: io.now, embedBadge: args.embedBadge })
+    const json = `${JSON.stringify(assertion, null, 2)}\n`
+    for (const [file, doc] of [
+      [args.badgeOut, prepared.badgeClass],
+      [args.issuerOut, prepared.issuer],
+    ] as const) {
+      if (file !== undefined) await writeFileAtomic(resolve(io.cwd, file), `${JSON.stringify(doc, null, 2)}\n`)
+    }
+    if (args.out !== undefined) {
+      const out = resolve(io.cwd, args.out)
+      await writeFileAtomic(out, json)
+      io.stdout(`wrote ${out}\n`)
+    } else io.stdout(json)
+    return EXIT_OK
+  } catch (error) {
+    printProblems(io, error)
+    return EXIT_FAILURE
+  }
+}
+
+/** The `omc issue` command. */
+export const issueCommand: CliCommand = {
+  name: 'issue',
+  summary: 'issue a micro-credential assertion to an email',
+  usage,
+  run,
+}
