@@ -12,7 +12,7 @@ import { randomBytes } from 'node:crypto'
 import { basename, dirname, join, resolve } from 'node:path'
 import { OpenBadgesError } from '../errors.js'
 import { PRIVATE_PREFIX, assertStoreKey, isPublicKey } from './paths.js'
-import { contentTypeForKey, isRevokedDocument, revokedStub, toBytes, type BadgeStore, type PutOptions } from './store.js'
+import { contentTypeForKey, isRevokedDocument, revokedStub, toBytes, type BadgeStore, type PutOptions, type StoredResource } from './store.js'
 
 /** A directory-backed store. */
 export interface FsBadgeStore extends BadgeStore {
@@ -29,6 +29,14 @@ export interface FsBadgeStore extends BadgeStore {
 export interface FsStoreOptions {
   /** Skip fsync (tests and benchmarks on throwaway directories only): writes stay atomic, not durable. */
   durable?: boolean
+  /**
+   * Keep what `get` read (and what was not found) in memory for this many milliseconds (default 0: no
+   * cache). This process's own `put`/`delete`/`revoke` update the cache at once; changes made by other
+   * processes (another `omc` command writing the directory) show after at most this long.
+   */
+  cacheTtlMs?: number
+  /** Most bytes the cache holds (default 64 MiB); the oldest entries go first. */
+  cacheMaxBytes?: number
 }
 
 const TEMP_SUFFIX = '.omc-tmp'
@@ -64,6 +72,7 @@ export function createFsStore(dir: string, options: FsStoreOptions = {}): FsBadg
   const root = resolve(dir)
   const durable = options.durable ?? true
   const knownDirs = new Set<string>()
+  const cache = createReadCache(options.cacheTtlMs ?? 0, options.cacheMaxBytes ?? 64 * 1024 * 1024)
 
   const pathOf = (key: string): string => {
     assertStoreKey(key)
@@ -144,18 +153,30 @@ export function createFsStore(dir: string, options: FsStoreOptions = {}): FsBadg
     root,
     async get(key) {
       const path = pathOf(key)
+      const cached = cache.get(key)
+      if (cached !== undefined) return cached
+      let found: StoredResource | null
       try {
         const body = await readFile(path, { flag: READ_FLAGS })
-        return { body: new Uint8Array(body.buffer, body.byteOffset, body.byteLength), contentType: contentTypeForKey(key) }
+        found = { body: new Uint8Array(body.buffer, body.byteOffset, body.byteLength), contentType: contentTypeForKey(key) }
       } catch (error) {
-        if (NOT_FOUND.has(errnoCode(error) ?? '')) return null
-        throw new OpenBadgesError('HOST_STORE_IO', `store read failed for ${key}`, { cause: error, details: { key } })
+        if (!NOT_FOUND.has(errnoCode(error) ?? '')) {
+          throw new OpenBadgesError('HOST_STORE_IO', `store read failed for ${key}`, { cause: error, details: { key } })
+        }
+        found = null
       }
+      cache.set(key, found)
+      return found
     },
     async put(key, body, _options?: PutOptions) {
       const path = pathOf(key)
       const bytes = toBytes(body)
-      await io('write', key, () => writeAtomic(path, bytes))
+      cache.delete(key)
+      try {
+        await io('write', key, () => writeAtomic(path, bytes))
+      } finally {
+        cache.delete(key)
+      }
     },
     async *list(prefix = '') {
       if (prefix.startsWith(PRIVATE_PREFIX)) return
@@ -168,6 +189,7 @@ export function createFsStore(dir: string, options: FsStoreOptions = {}): FsBadg
     },
     async delete(key) {
       const path = pathOf(key)
+      cache.delete(key)
       return io('delete', key, async () => {
         try {
           await unlink(path)
@@ -215,4 +237,47 @@ export function createFsStore(dir: string, options: FsStoreOptions = {}): FsBadg
     },
   }
   return store
+}
+
+interface ReadCache {
+  get(key: string): StoredResource | null | undefined
+  set(key: string, value: StoredResource | null): void
+  delete(key: string): void
+}
+
+/** A TTL cache bounded in bytes (Map insertion order = age; the oldest entries are evicted first). */
+function createReadCache(ttlMs: number, maxBytes: number): ReadCache {
+  if (!(ttlMs > 0)) return { get: () => undefined, set: () => undefined, delete: () => undefined }
+  const entries = new Map<string, { value: StoredResource | null; expires: number; size: number }>()
+  let bytes = 0
+  const drop = (key: string) => {
+    const entry = entries.get(key)
+    if (entry) {
+      bytes -= entry.size
+      entries.delete(key)
+    }
+  }
+  return {
+    get(key) {
+      const entry = entries.get(key)
+      if (!entry) return undefined
+      if (performance.now() >= entry.expires) {
+        drop(key)
+        return undefined
+      }
+      return entry.value
+    },
+    set(key, value) {
+      drop(key)
+      const size = (value?.body.byteLength ?? 0) + key.length + 64
+      if (size > maxBytes) return
+      entries.set(key, { value, expires: performance.now() + ttlMs, size })
+      bytes += size
+      for (const oldest of entries.keys()) {
+        if (bytes <= maxBytes) break
+        drop(oldest)
+      }
+    },
+    delete: drop,
+  }
 }

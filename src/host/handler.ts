@@ -10,11 +10,25 @@ import { HTML_CSP } from './html.js'
 import { formatOverride, negotiate, REPRESENTATION_TYPES, type DocumentRepresentation } from './negotiate.js'
 import { assertionPage, badgeClassPage, documentPage, issuerPage, pageKindOf, revokedPage } from './pages.js'
 import { keyForId, keyForPathname, normalizeBaseUrl, hasExtension } from './paths.js'
-import { HOST_RESPONSE_CODES, jsonError, preflight, represent, type Representation } from './respond.js'
+import {
+  HOST_RESPONSE_CODES,
+  jsonError,
+  preflight,
+  represent,
+  type HostRequest,
+  type HostResponse,
+  type Representation,
+} from './respond.js'
 import { isJsonType, toBytes, type BadgeStore, type StoredResource } from './store.js'
 
-/** A Request → Response function. */
-export type BadgeHandler = (request: Request) => Promise<Response>
+/** The host's core, on plain request/response objects (what the node:http adapter calls directly). */
+export type HostCore = (request: HostRequest) => Promise<HostResponse>
+
+/** Where a handler made by {@link createBadgeHost} keeps its core. */
+export const HOST_CORE: unique symbol = Symbol.for('open-microcredentials.host.core')
+
+/** A Request → Response function (with its core attached when made by {@link createBadgeHost}). */
+export type BadgeHandler = ((request: Request) => Promise<Response>) & { [HOST_CORE]?: HostCore }
 
 /** A document served at a fixed path under the base URL (the project's contexts and schemas). */
 export interface StaticDocument {
@@ -143,20 +157,19 @@ export function createBadgeHost(options: BadgeHostOptions): BadgeHandler {
   }
 
   async function serveJson(
-    request: Request,
-    url: URL,
+    request: HostRequest,
     key: string,
     found: StoredResource,
     cacheControl: string,
-  ): Promise<Response> {
+  ): Promise<HostResponse> {
     const representation: DocumentRepresentation =
-      formatOverride(url.searchParams.get('format')) ?? negotiate(request.headers.get('accept'), htmlEnabled)
+      formatOverride(request.format) ?? negotiate(request.header('accept'), htmlEnabled)
     const wantsHtml = representation === 'html' && htmlEnabled
     // Fast path: a document that never mentions "revoked" cannot be revoked and needs no parsing for JSON.
     const mayBeRevoked = indexOfRevoked(found.body)
     const doc = wantsHtml || mayBeRevoked ? parseObject(found.body) : undefined
     const revoked = doc?.revoked === true
-    const jsonUrl = `${url.pathname}?format=jsonld`
+    const jsonUrl = `${request.pathname}?format=jsonld`
     let rep: Representation
     if (wantsHtml && doc) {
       const badgeClass = revoked ? await loadDoc(doc.badge) : undefined
@@ -173,29 +186,24 @@ export function createBadgeHost(options: BadgeHostOptions): BadgeHandler {
     return represent(request, rep, cors)
   }
 
-  return async function badgeHost(request: Request): Promise<Response> {
-    const method = request.method.toUpperCase()
+  const core: HostCore = async (request) => {
+    const method = request.method
     if (method === 'OPTIONS') return preflight(cors)
     if (method !== 'GET' && method !== 'HEAD') {
       return jsonError(request, 405, HOST_RESPONSE_CODES.methodNotAllowed, 'Method Not Allowed', cors, {
         Allow: 'GET, HEAD, OPTIONS',
       })
     }
-    let url: URL
-    try {
-      url = new URL(request.url)
-    } catch {
-      return jsonError(request, 400, HOST_RESPONSE_CODES.pathRefused, 'Bad Request', cors)
-    }
-    if (!url.pathname.startsWith(base.pathname) || url.pathname === base.pathname) {
+    const pathname = request.pathname
+    if (!pathname.startsWith(base.pathname) || pathname === base.pathname) {
       return jsonError(request, 404, HOST_RESPONSE_CODES.notFound, 'Not Found', cors)
     }
-    const key = keyForPathname(url.pathname, base.pathname)
+    const key = keyForPathname(pathname, base.pathname)
     if (key === null) return jsonError(request, 400, HOST_RESPONSE_CODES.pathRefused, 'Bad Request: path refused', cors)
 
     try {
       const fixed = statics.get(key)
-      if (fixed) return await serveJson(request, url, key, fixed, cache.static)
+      if (fixed) return await serveJson(request, key, fixed, cache.static)
       let resolvedKey = key
       let found = await store.get(key)
       if (found === null && !hasExtension(key)) {
@@ -203,8 +211,8 @@ export function createBadgeHost(options: BadgeHostOptions): BadgeHandler {
         found = await store.get(resolvedKey)
       }
       if (found === null) return jsonError(request, 404, HOST_RESPONSE_CODES.notFound, 'Not Found', cors)
-      if (isJsonType(found.contentType)) return await serveJson(request, url, resolvedKey, found, cache.documents)
-      return await represent(
+      if (isJsonType(found.contentType)) return await serveJson(request, resolvedKey, found, cache.documents)
+      return represent(
         request,
         { status: 200, body: found.body, contentType: found.contentType, cacheControl: cache.assets, negotiated: false, name: 'raw' },
         cors,
@@ -213,6 +221,32 @@ export function createBadgeHost(options: BadgeHostOptions): BadgeHandler {
       return jsonError(request, 500, HOST_RESPONSE_CODES.storeError, 'Internal Server Error', cors)
     }
   }
+
+  const handler: BadgeHandler = async (request: Request): Promise<Response> => {
+    let url: URL
+    try {
+      url = new URL(request.url)
+    } catch {
+      return toResponse(jsonError(request, 400, HOST_RESPONSE_CODES.pathRefused, 'Bad Request', cors))
+    }
+    const hostRequest: HostRequest = {
+      method: request.method.toUpperCase(),
+      pathname: url.pathname,
+      format: url.searchParams.get('format'),
+      header: (name) => request.headers.get(name),
+    }
+    return toResponse(await core(hostRequest))
+  }
+  handler[HOST_CORE] = core
+  return handler
+}
+
+/** A Fetch Response for a plain host response. */
+function toResponse(response: HostResponse): Response {
+  return new Response((response.body as Uint8Array<ArrayBuffer> | undefined) ?? null, {
+    status: response.status,
+    headers: response.headers,
+  })
 }
 
 // `"revoked"` as UTF-8 bytes: a byte search avoids decoding the body on the fast path. A body with a

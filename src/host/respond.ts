@@ -1,9 +1,10 @@
 /**
- * Response building for the badge host: headers every answer carries (CORS, nosniff, a restrictive
- * CSP), ETags, conditional GETs, HEAD, and the JSON error bodies.
+ * Response building for the badge host, on plain objects: headers every answer carries (CORS, nosniff,
+ * a restrictive CSP), ETags, conditional GETs, HEAD, and the JSON error bodies. `handler.ts` turns
+ * these into Fetch `Response`s; the node:http adapter writes them directly.
  */
 
-/** Error codes the host puts in its JSON error bodies (and documents in docs/host.md). */
+/** Error codes the host puts in its JSON error bodies (documented in docs/host.md). */
 export const HOST_RESPONSE_CODES = {
   notFound: 'HOST_NOT_FOUND',
   pathRefused: 'HOST_PATH_REFUSED',
@@ -11,27 +12,77 @@ export const HOST_RESPONSE_CODES = {
   storeError: 'HOST_STORE_IO',
 } as const
 
+/** The parts of a request the host reads. */
+export interface HostRequest {
+  /** Upper-case method. */
+  method: string
+  /** The URL path, percent-encoded, as parsed by a WHATWG URL parser. */
+  pathname: string
+  /** The `format` query parameter, or null. */
+  format: string | null
+  /** A request header by lower-case name, or null. */
+  header(name: string): string | null
+}
+
+/** A response as plain data. */
+export interface HostResponse {
+  status: number
+  headers: Record<string, string>
+  /** Absent for HEAD, 204 and 304. */
+  body?: Uint8Array
+}
+
 const encoder = new TextEncoder()
 
 /** CSP for everything that is not an HTML page: nothing runs, even an SVG opened directly. */
 const RESOURCE_CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'; sandbox"
 
 /** Headers on every response. */
-export function baseHeaders(cors: boolean): Headers {
-  const headers = new Headers({ 'X-Content-Type-Options': 'nosniff' })
-  if (cors) {
-    headers.set('Access-Control-Allow-Origin', '*')
-    headers.set('Access-Control-Expose-Headers', 'ETag, Content-Type, Content-Length')
-  }
-  return headers
+export function baseHeaders(cors: boolean): Record<string, string> {
+  return cors
+    ? {
+        'X-Content-Type-Options': 'nosniff',
+        'Access-Control-Allow-Origin': '*',
+        'Access-Control-Expose-Headers': 'ETag, Content-Type, Content-Length',
+      }
+    : { 'X-Content-Type-Options': 'nosniff' }
 }
 
-/** A strong ETag for a representation: SHA-256 of the bytes plus the representation name. */
-export async function etagFor(bytes: Uint8Array, representation: string): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>))
-  let hex = ''
-  for (let i = 0; i < 12; i++) hex += digest[i]!.toString(16).padStart(2, '0')
-  return `"${hex}-${representation.replace(/[^a-z0-9]/gi, '')}"`
+// ETags are memoised per body array: stores that cache return the same array for an unchanged
+// resource, so its hash is computed once.
+const etagMemo = new WeakMap<Uint8Array, string>()
+
+/**
+ * A 106-bit non-cryptographic hash of the bytes (two seeded 53-bit cyrb53 lanes) as hex. ETags only
+ * need distinct values for distinct content; a synchronous hash keeps the hot path off the thread pool.
+ */
+function contentHash(bytes: Uint8Array): string {
+  let memo = etagMemo.get(bytes)
+  if (memo !== undefined) return memo
+  let a1 = 0xdeadbeef ^ bytes.length
+  let a2 = 0x41c6ce57 ^ bytes.length
+  let b1 = 0x9e3779b9
+  let b2 = 0x85ebca6b
+  for (let i = 0; i < bytes.length; i++) {
+    const c = bytes[i]!
+    a1 = Math.imul(a1 ^ c, 2654435761)
+    a2 = Math.imul(a2 ^ c, 1597334677)
+    b1 = Math.imul(b1 ^ c, 2246822507)
+    b2 = Math.imul(b2 ^ c, 3266489909)
+  }
+  const mix = (h1: number, h2: number): string => {
+    h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909)
+    h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909)
+    return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(16).padStart(14, '0')
+  }
+  memo = `${mix(a1, a2)}${mix(b1, b2)}${bytes.length.toString(16)}`
+  etagMemo.set(bytes, memo)
+  return memo
+}
+
+/** A strong ETag for a representation: a hash of the bytes plus the representation name. */
+export function etagFor(bytes: Uint8Array, representation: string): string {
+  return `"${contentHash(bytes)}-${representation.replace(/[^a-z0-9]/gi, '')}"`
 }
 
 /** True when an If-None-Match header matches `etag` (weak comparison, `*` matches anything). */
@@ -62,48 +113,48 @@ export interface Representation {
  * Builds the response for a representation: ETag, 304 on a matching If-None-Match (for 200s), HEAD
  * without a body, CORS and the security headers.
  */
-export async function represent(request: Request, rep: Representation, cors: boolean): Promise<Response> {
+export function represent(request: HostRequest, rep: Representation, cors: boolean): HostResponse {
   const headers = baseHeaders(cors)
-  headers.set('Cache-Control', rep.cacheControl)
-  headers.set('Content-Security-Policy', rep.csp ?? RESOURCE_CSP)
-  if (rep.negotiated) headers.set('Vary', 'Accept')
-  const etag = await etagFor(rep.body, rep.name)
-  headers.set('ETag', etag)
-  if (rep.status === 200 && ifNoneMatchHits(request.headers.get('if-none-match'), etag)) {
-    return new Response(null, { status: 304, headers })
+  headers['Cache-Control'] = rep.cacheControl
+  headers['Content-Security-Policy'] = rep.csp ?? RESOURCE_CSP
+  if (rep.negotiated) headers.Vary = 'Accept'
+  const etag = etagFor(rep.body, rep.name)
+  headers.ETag = etag
+  if (rep.status === 200 && ifNoneMatchHits(request.header('if-none-match'), etag)) {
+    return { status: 304, headers }
   }
-  headers.set('Content-Type', rep.contentType)
-  headers.set('Content-Length', String(rep.body.byteLength))
-  return new Response(request.method === 'HEAD' ? null : (rep.body as Uint8Array<ArrayBuffer>), { status: rep.status, headers })
+  headers['Content-Type'] = rep.contentType
+  headers['Content-Length'] = String(rep.body.byteLength)
+  return request.method === 'HEAD' ? { status: rep.status, headers } : { status: rep.status, headers, body: rep.body }
 }
 
-/** A JSON error answer: `{ status, error, code, ... }`. */
+/** A JSON error answer: `{ status, error, code }`. */
 export function jsonError(
-  request: Request,
+  request: Pick<HostRequest, 'method'>,
   status: number,
   code: string,
   message: string,
   cors: boolean,
   extraHeaders: Record<string, string> = {},
-): Response {
+): HostResponse {
   const headers = baseHeaders(cors)
   const body = encoder.encode(`${JSON.stringify({ status, error: message, code })}\n`)
-  headers.set('Content-Type', 'application/json')
-  headers.set('Content-Length', String(body.byteLength))
-  headers.set('Cache-Control', 'no-cache')
-  headers.set('Content-Security-Policy', RESOURCE_CSP)
-  for (const [k, v] of Object.entries(extraHeaders)) headers.set(k, v)
-  return new Response(request.method === 'HEAD' ? null : body, { status, headers })
+  headers['Content-Type'] = 'application/json'
+  headers['Content-Length'] = String(body.byteLength)
+  headers['Cache-Control'] = 'no-cache'
+  headers['Content-Security-Policy'] = RESOURCE_CSP
+  Object.assign(headers, extraHeaders)
+  return request.method === 'HEAD' ? { status, headers } : { status, headers, body }
 }
 
 /** The answer to a CORS preflight. */
-export function preflight(cors: boolean): Response {
+export function preflight(cors: boolean): HostResponse {
   const headers = baseHeaders(cors)
   if (cors) {
-    headers.set('Access-Control-Allow-Methods', 'GET, HEAD, OPTIONS')
-    headers.set('Access-Control-Allow-Headers', 'Accept, If-None-Match')
-    headers.set('Access-Control-Max-Age', '86400')
+    headers['Access-Control-Allow-Methods'] = 'GET, HEAD, OPTIONS'
+    headers['Access-Control-Allow-Headers'] = 'Accept, If-None-Match'
+    headers['Access-Control-Max-Age'] = '86400'
   }
-  headers.set('Allow', 'GET, HEAD, OPTIONS')
-  return new Response(null, { status: 204, headers })
+  headers.Allow = 'GET, HEAD, OPTIONS'
+  return { status: 204, headers }
 }

@@ -24,7 +24,7 @@ export interface PutOptions {
  * `isStoreKey`); implementations throw `HOST_INVALID_KEY` for anything else.
  */
 export interface BadgeStore {
-  /** The resource at `key`, or `null` when there is none. */
+  /** The resource at `key`, or `null` when there is none. Treat the returned bytes as read-only. */
   get(key: string): Promise<StoredResource | null>
   /** Writes `body` at `key`, replacing what was there. Durable and atomic when the store can be. */
   put(key: string, body: Uint8Array | string, options?: PutOptions): Promise<void>

@@ -22,8 +22,13 @@ Options:
   --host ADDRESS   address to bind (default 127.0.0.1: only this machine can connect)
   --base-url URL   the public URL the directory is published under (default http://HOST:PORT/);
                    only its path is used for routing, e.g. https://example.org/badges/ serves /badges/...
+  --cache-ttl MS   keep files read in memory this long (default 1000); changes other commands make
+                   to the directory (a revocation, new badges) are served within this time. 0: no cache
   --no-html        answer browsers with JSON-LD instead of HTML pages
 `
+
+/** How long `omc serve` keeps files it read in memory, by default. */
+export const SERVE_CACHE_TTL_MS = 1000
 
 /** What {@link startServe} returns: the running server and how it was configured. */
 export interface ServeHandle {
@@ -46,6 +51,7 @@ export async function startServe(args: string[], io: CliIo): Promise<ServeHandle
         port: { type: 'string', default: '8080' },
         host: { type: 'string', default: '127.0.0.1' },
         'base-url': { type: 'string' },
+        'cache-ttl': { type: 'string', default: String(SERVE_CACHE_TTL_MS) },
         'no-html': { type: 'boolean', default: false },
       },
       strict: true,
@@ -60,12 +66,17 @@ export async function startServe(args: string[], io: CliIo): Promise<ServeHandle
     io.stderr(`omc serve: --port must be an integer from 0 to 65535\n`)
     return EXIT_USAGE
   }
+  const cacheTtlMs = Number(values['cache-ttl'])
+  if (!Number.isFinite(cacheTtlMs) || cacheTtlMs < 0) {
+    io.stderr(`omc serve: --cache-ttl must be a number of milliseconds >= 0\n`)
+    return EXIT_USAGE
+  }
   const dir = resolve(io.cwd, values.dir)
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     io.stderr(`omc serve: no such directory: ${dir}\n`)
     return EXIT_FAILURE
   }
-  const store = createFsStore(dir)
+  const store = createFsStore(dir, { cacheTtlMs })
   // The base URL's path decides routing; its host is only known for sure after binding (port 0).
   const provisionalBase = values['base-url'] ?? 'http://127.0.0.1/'
   let host
