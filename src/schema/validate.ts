@@ -202,12 +202,18 @@ function profileChecks(ctx: Ctx, p: Obj, path: string): void {
   checkEndorsements(ctx, p, path)
 }
 
-/** Finds extension objects (a `type` that includes `Extension`) among the properties of a badge object. */
+const EXTENSIONS_NS = /^(extensions:|https:\/\/w3id\.org\/openbadges\/extensions#)/
+
+/**
+ * Finds extension objects among the properties of a badge object: a `type` that includes `Extension`, or
+ * an object with its own `@context` under a property of the extensions namespace (which must then be one).
+ */
 function checkExtensions(ctx: Ctx, value: Obj, path: string): void {
   if (hasType(value.type, 'Extension')) return
   for (const [key, child] of Object.entries(value)) {
+    const namespaced = EXTENSIONS_NS.test(key)
     eachObject(ctx, child, at(path, key), (x, p) => {
-      if (hasType(x.type, 'Extension')) check(ctx, 'Extension', x, p, 'Extension')
+      if (hasType(x.type, 'Extension') || (namespaced && x['@context'] !== undefined)) check(ctx, 'Extension', x, p, 'Extension')
     })
   }
 }

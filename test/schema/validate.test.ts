@@ -186,6 +186,9 @@ describe('non-schema checks', () => {
       'EXTENSION_SCHEMA_INVALID /extensions:MicroCredentialExtension/stacks/0/position',
     ])
     expect(codes(withExt({ type }))).toContain('EXTENSION_CONTEXT_REQUIRED')
+    // Under the extensions namespace, an object with its own @context must be an Extension.
+    expect(codes(withExt({ '@context': ctx, keyMethod: 'x' }))).toEqual(['EXTENSION_TYPE_REQUIRED'])
+    expect(validate({ ...minimal.BadgeClass, 'http://example.org/prop': { '@context': ctx, a: 1 } }).valid).toBe(true)
   })
 
   it('warns (without invalidating) when a published document has no @context', () => {
