@@ -179,8 +179,11 @@ export function isTraversalTarget(rawTarget: string): boolean {
   return dotted.split('/').some((segment) => segment === '.' || segment === '..')
 }
 
-/** True when the last segment of `key` has a file extension. */
+// Extensions the store knows a content type for (kept in step with store.ts). Anything else — `v1.2`,
+// a UUID — is an extensionless id, stored as `<key>.json`.
+const KNOWN_EXTENSIONS = /\.(json|jsonld|png|svg|jws|html|txt|jpe?g|gif|webp|csv|pem)$/i
+
+/** True when the last segment of `key` ends in a file extension the store knows (`.json`, `.png`...). */
 export function hasExtension(key: string): boolean {
-  const last = key.slice(key.lastIndexOf('/') + 1)
-  return /\.[A-Za-z0-9]{1,10}$/.test(last)
+  return KNOWN_EXTENSIONS.test(key.slice(key.lastIndexOf('/') + 1))
 }

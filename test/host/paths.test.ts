@@ -105,3 +105,15 @@ describe('raw request targets', () => {
     expect(isTraversalTarget(target)).toBe(expected)
   })
 })
+
+describe('ids without a known extension', () => {
+  it('stores versioned and UUID ids as <path>.json', () => {
+    const base = 'https://mc.example.org/'
+    expect(keyForId('https://mc.example.org/badges/think-alouds/v1.2', base)).toBe('badges/think-alouds/v1.2.json')
+    expect(keyForId('https://mc.example.org/issuer', base)).toBe('issuer.json')
+    expect(keyForId('https://mc.example.org/assertions/0b7a9c1e-1d2f-4a3b-8c4d-5e6f7a8b9c0d', base)).toBe(
+      'assertions/0b7a9c1e-1d2f-4a3b-8c4d-5e6f7a8b9c0d.json',
+    )
+    expect(keyForId('https://mc.example.org/images/x.PNG', base)).toBe('images/x.PNG')
+  })
+})

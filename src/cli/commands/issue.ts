@@ -16,11 +16,15 @@ import type { MicroCredentialAssertion, MicroCredentialBadgeClass } from '../../
 import type { IssuerProfile } from '../../model/openbadges.js'
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, type CliCommand, type CliIo } from '../io.js'
 import { writeFileAtomic } from './revoke.js'
+import { runBatch } from '../batch.js'
 
 const usage = `Usage: omc issue --issuer FILE --mc FILE --email ADDRESS [evidence] [options]
 
 Issues one micro-credential assertion (Open Badges 2.0, hosted verification) and writes its JSON.
 The recipient email is normalised and hashed (sha256, fresh salt) unless --plain.
+
+Many earners at once: omc issue --batch ROSTER.csv --issuer FILE --mc FILE --dir DIR [--key --key-id --bake]
+(run \`omc issue --batch\` alone for the roster columns and options).
 
 Required:
   --issuer FILE              issuer definition (JSON: baseUrl, name, url, email...)
@@ -245,6 +249,7 @@ export function printProblems(io: CliIo, error: unknown, command = 'omc issue'):
 }
 
 async function run(argv: string[], io: CliIo): Promise<number> {
+  if (argv.includes('--batch')) return runBatch(argv, io) // many recipients from a CSV roster: src/cli/batch.ts
   const parsed = parseIssueArgs(argv)
   if (!parsed.ok) {
     io.stderr(`omc issue: ${parsed.error}\n\n${usage}`)

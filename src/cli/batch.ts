@@ -1,0 +1,222 @@
+/**
+ * `omc issue --batch roster.csv --issuer issuer.json --mc mc.json --dir ./badges [--key private.pem
+ * --key-id URL] [--bake badge.png]`: issues one micro-credential per roster row into a badge directory,
+ * optionally signed and baked, with a progress bar on a terminal and a summary. Re-running after a
+ * crash or an interruption issues nothing twice and skips nothing (see src/host/batch.ts).
+ */
+import { createReadStream } from 'node:fs'
+import { open, readFile, rename, unlink } from 'node:fs/promises'
+import { join, resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import { isOpenBadgesError } from '../errors.js'
+import { baseUrlOf } from '../issue/index.js'
+import { importPrivateKey, isSignatureAlgorithm, SIGNATURE_ALGORITHMS, type SigningKey } from '../sign/index.js'
+import { issueBatch, type RowOutcome } from '../host/batch.js'
+import { formatCsvRecord, parseCsv } from '../host/csv.js'
+import { createFsStore } from '../host/fs-store.js'
+import { readRoster, rowToAward, type RosterRow } from '../host/roster.js'
+import { prepareIssuance, printProblems } from './commands/issue.js'
+import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, type CliIo } from './io.js'
+import { createProgress } from './progress.js'
+
+/** Usage of `omc issue --batch`. */
+export const batchUsage = `Usage: omc issue --batch ROSTER.csv --issuer FILE --mc FILE --dir DIR [options]
+
+Issues the micro-credential to every row of a CSV roster and writes each assertion into DIR (a badge
+directory: serve it with omc serve, or copy it to a static host). Re-running the same command after a
+crash or Ctrl-C issues nothing twice and skips nothing: each row is keyed by its "key" column, or by
+its email and the MC id.
+
+Roster columns (header row required; case-insensitive):
+  email (required), key, evidence_url, evidence_narrative, evidence_name, evidence_description,
+  evidence_genre, evidence_audience (add _2, _3... for more evidence), narrative,
+  score_<n> and feedback_<n> (rubric criterion n, 1-based, or its identifier), assessor, assessor_id,
+  assessor_email, assessed_on, issued_on, expires, attempt
+
+Options:
+  --batch FILE        the roster (- reads standard input)
+  --issuer FILE       issuer definition (JSON)
+  --mc FILE           micro-credential definition (JSON)
+  --dir DIR           the badge directory (created when missing)
+  --base-url URL      where DIR is published (default: the issuer's base URL)
+  --key FILE          sign every assertion with this private key (PEM); needs --key-id
+  --key-id URL        the CryptographicKey id listed in the issuer's publicKey
+  --alg ALG           ${SIGNATURE_ALGORITHMS.join(', ')} (default: by key type)
+  --bake FILE         bake every assertion (or its JWS) into this PNG or SVG
+  --plain             do not hash recipient emails
+  --concurrency N     rows in flight (default 8)
+  --report FILE       write a CSV of every row's outcome (line, email, status, assertion URL, image URL)
+`
+
+const batchOptionSpec = {
+  batch: { type: 'string' },
+  issuer: { type: 'string' },
+  mc: { type: 'string' },
+  dir: { type: 'string' },
+  'base-url': { type: 'string' },
+  key: { type: 'string' },
+  'key-id': { type: 'string' },
+  alg: { type: 'string' },
+  bake: { type: 'string' },
+  plain: { type: 'boolean', default: false },
+  concurrency: { type: 'string', default: '8' },
+  report: { type: 'string' },
+} as const
+
+const LOCK = join('.omc', 'batch.lock')
+
+/** Takes the directory's batch lock (one batch per directory at a time); stale locks of dead processes are replaced. */
+async function acquireLock(dir: string): Promise<() => Promise<void>> {
+  const path = join(dir, LOCK)
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const handle = await open(path, 'wx')
+      await handle.writeFile(String(process.pid))
+      await handle.close()
+      return () => unlink(path).catch(() => undefined)
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
+      const pid = Number((await readFile(path, 'utf8').catch(() => '')).trim())
+      let alive = false
+      if (Number.isInteger(pid) && pid > 0) {
+        try {
+          process.kill(pid, 0)
+          alive = true
+        } catch (e) {
+          alive = (e as NodeJS.ErrnoException).code === 'EPERM'
+        }
+      }
+      if (alive) throw new Error(`another batch (process ${pid}) is writing ${dir}; wait for it or stop it`)
+      await unlink(path).catch(() => undefined)
+    }
+  }
+  throw new Error(`cannot take the batch lock ${path}`)
+}
+
+async function countRecords(file: string): Promise<number | undefined> {
+  try {
+    let n = -1 // the header
+    for await (const _ of parseCsv(createReadStream(file))) n++
+    return Math.max(0, n)
+  } catch {
+    return undefined // the real pass reports the problem with its line
+  }
+}
+
+/** Runs `omc issue --batch ...`; returns the exit code (1 when any row failed). */
+export async function runBatch(argv: string[], io: CliIo): Promise<number> {
+  let values
+  try {
+    values = parseArgs({ args: argv, options: batchOptionSpec, strict: true, allowPositionals: false }).values
+  } catch (error) {
+    io.stderr(`omc issue --batch: ${(error as Error).message}\n\n${batchUsage}`)
+    return EXIT_USAGE
+  }
+  const missing = (['batch', 'issuer', 'mc', 'dir'] as const).filter((k) => !values[k])
+  if (missing.length > 0) {
+    io.stderr(`omc issue --batch: missing ${missing.map((m) => `--${m}`).join(', ')}\n\n${batchUsage}`)
+    return EXIT_USAGE
+  }
+  if (Boolean(values.key) !== Boolean(values['key-id'])) {
+    io.stderr(`omc issue --batch: --key and --key-id go together\n`)
+    return EXIT_USAGE
+  }
+  if (values.alg !== undefined && !isSignatureAlgorithm(values.alg)) {
+    io.stderr(`omc issue --batch: --alg must be one of ${SIGNATURE_ALGORITHMS.join(', ')}\n`)
+    return EXIT_USAGE
+  }
+  const concurrency = Number(values.concurrency)
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 256) {
+    io.stderr(`omc issue --batch: --concurrency must be an integer from 1 to 256\n`)
+    return EXIT_USAGE
+  }
+
+  const dir = resolve(io.cwd, values.dir!)
+  const store = createFsStore(dir)
+  let release: (() => Promise<void>) | undefined
+  try {
+    const readJson = async (file: string) => JSON.parse(await readFile(resolve(io.cwd, file), 'utf8')) as unknown
+    const prepared = prepareIssuance(await readJson(values.issuer!), await readJson(values.mc!), { issuer: values.issuer!, mc: values.mc! })
+    const baseUrl = values['base-url'] ?? baseUrlOf(prepared.issuer.id)
+    let signingKey: SigningKey | undefined
+    if (values.key) {
+      const privateKey = await importPrivateKey(await readFile(resolve(io.cwd, values.key), 'utf8'))
+      signingKey = { privateKey, id: values['key-id']!, ...(values.alg && isSignatureAlgorithm(values.alg) ? { alg: values.alg } : {}) }
+    }
+    const bakeImage = values.bake ? new Uint8Array(await readFile(resolve(io.cwd, values.bake))) : undefined
+
+    await store.put('.omc/README.txt', 'Private state of omc (batch secret, archived revoked badges). Never publish this directory.\n')
+    release = await acquireLock(dir)
+    await store.recover()
+
+    const fromStdin = values.batch === '-'
+    const rosterPath = resolve(io.cwd, values.batch!)
+    const total = fromStdin ? undefined : await countRecords(rosterPath)
+    const source = fromStdin ? [await io.readStdin()] : createReadStream(rosterPath)
+    const { header, records } = await readRoster(source)
+    if (header.ignored.length > 0) io.stderr(`omc issue --batch: ignoring unknown column(s): ${header.ignored.join(', ')}\n`)
+    const hashed = !values.plain
+    async function* rows(): AsyncGenerator<RosterRow> {
+      for await (const record of records) yield rowToAward(record, { hashed })
+    }
+
+    const progress = createProgress(io, total)
+    const report: Array<[number, string]> = []
+    const emails = new Map<number, string>()
+    const failures: RowOutcome[] = []
+    const summary = await issueBatch(
+      (async function* () {
+        for await (const row of rows()) {
+          if (values.report && row.email) emails.set(row.line, row.email)
+          yield row
+        }
+      })(),
+      {
+        store,
+        badgeClass: prepared.badgeClass,
+        issuer: prepared.issuer,
+        baseUrl,
+        now: io.now,
+        concurrency,
+        ...(signingKey ? { signingKey } : {}),
+        ...(bakeImage ? { bakeImage } : {}),
+        onRow(outcome) {
+          progress.update(outcome.status)
+          if (outcome.status === 'failed') failures.push(outcome)
+          if (values.report) {
+            const problems = (outcome.problems ?? []).map((p) => `${p.code} ${p.path}`).join('; ')
+            report.push([outcome.line, formatCsvRecord([String(outcome.line), emails.get(outcome.line) ?? '', outcome.status, outcome.assertionId ?? '', outcome.imageUrl ?? '', problems])])
+            emails.delete(outcome.line)
+          }
+        },
+      },
+    )
+    progress.done()
+
+    for (const f of failures.slice(0, 20)) {
+      io.stderr(`  line ${f.line}: ${(f.problems ?? []).map((p) => `${p.code} ${p.path} ${p.message}`).join('; ')}\n`)
+    }
+    if (failures.length > 20) io.stderr(`  ... and ${failures.length - 20} more failed rows\n`)
+    if (values.report) {
+      const out = resolve(io.cwd, values.report)
+      const tmp = `${out}.${process.pid}.tmp`
+      const handle = await open(tmp, 'w')
+      const lines = report.sort((a, b) => a[0] - b[0]).map(([, text]) => `${text}\r\n`)
+      await handle.writeFile(`line,email,status,assertion,image,problems\r\n${lines.join('')}`)
+      await handle.sync()
+      await handle.close()
+      await rename(tmp, out)
+    }
+    io.stdout(
+      `${summary.rows} row(s): ${summary.issued} issued, ${summary.skipped} already issued (skipped), ${summary.failed} failed\n` +
+        `badges in ${dir}${values.report ? `; report in ${resolve(io.cwd, values.report)}` : ''}\n`,
+    )
+    return summary.failed > 0 ? EXIT_FAILURE : EXIT_OK
+  } catch (error) {
+    printProblems(io, error, 'omc issue --batch')
+    if (isOpenBadgesError(error) && typeof error.details.line === 'number') io.stderr(`  (roster line ${error.details.line})\n`)
+    return EXIT_FAILURE
+  } finally {
+    await release?.()
+  }
+}

@@ -1,0 +1,50 @@
+/**
+ * Putting documents into a store at the key their id names, so the host (or a static export of the
+ * store) serves each one at its id.
+ */
+import { OpenBadgesError } from '../errors.js'
+import { keyForId, normalizeBaseUrl } from './paths.js'
+import type { BadgeStore } from './store.js'
+
+/** What {@link publishDocument} did. */
+export interface PublishResult {
+  key: string
+  id: string
+  /** `written`: new or changed; `unchanged`: the store already held these exact bytes. */
+  status: 'written' | 'unchanged'
+}
+
+const encoder = new TextEncoder()
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.byteLength !== b.byteLength) return false
+  for (let i = 0; i < a.byteLength; i++) if (a[i] !== b[i]) return false
+  return true
+}
+
+/**
+ * Writes a JSON document (issuer Profile, BadgeClass, Assertion, CryptographicKey, RevocationList...)
+ * into the store at the key its `id` names under `baseUrl` (`<base>/issuer` → `issuer.json`). Writes
+ * nothing when the store already holds the same bytes.
+ *
+ * @throws OpenBadgesError `HOST_DOCUMENT_NO_ID` (not an object with a string id),
+ *   `HOST_ID_OUTSIDE_BASE` (the id is not a URL under `baseUrl`), `HOST_STORE_IO`
+ * @example
+ * await publishDocument(store, 'https://mc.example.org/', issuerProfile) // { key: 'issuer.json', ... }
+ */
+export async function publishDocument(store: BadgeStore, baseUrl: string | URL, document: unknown): Promise<PublishResult> {
+  const id = typeof document === 'object' && document !== null && !Array.isArray(document) ? (document as { id?: unknown }).id : undefined
+  if (typeof id !== 'string') throw new OpenBadgesError('HOST_DOCUMENT_NO_ID', 'a published document must be a JSON object with an "id"')
+  const base = normalizeBaseUrl(baseUrl)
+  const key = keyForId(id, base)
+  if (key === null) {
+    throw new OpenBadgesError('HOST_ID_OUTSIDE_BASE', `${id} is not a URL under ${base.href}: the host cannot serve it there`, {
+      details: { id, baseUrl: base.href },
+    })
+  }
+  const bytes = encoder.encode(`${JSON.stringify(document, null, 2)}\n`)
+  const existing = await store.get(key)
+  if (existing && sameBytes(existing.body, bytes)) return { key, id, status: 'unchanged' }
+  await store.put(key, bytes)
+  return { key, id, status: 'written' }
+}
