@@ -1,9 +1,10 @@
+import { asciiBytes } from './base64url.js'
 import { algorithmFitsKey, SIGNATURE_ALGORITHMS, type SignatureAlgorithm } from './algorithms.js'
 import { SIGNATURE_CHECK_CODES, type SignatureCheckCode } from './codes.js'
 import { DEFAULT_MAX_JWS_LENGTH, parseJws } from './decode.js'
 import { importPublicKey, isPrivateKeyHandle, isPublicKeyHandle, type PrivateKeyHandle, type PublicKeyHandle } from './keys.js'
 import type { PublicJwk } from './jwk.js'
-import { verifyBytes } from './primitives.js'
+import { verifyBytes, verifyBytesSync } from './primitives.js'
 import { isOpenBadgesError } from '../errors.js'
 
 /** What `resolveKey` may return: a PEM string, a JWK, a CryptographicKey document, or a key handle. */
@@ -81,7 +82,9 @@ function importCached(input: ResolvedKey): Promise<PublicKeyHandle> {
   return importPublicKey(input as never)
 }
 
-const encoder = new TextEncoder()
+function isThenable<T>(value: T | PromiseLike<T>): value is PromiseLike<T> {
+  return typeof (value as { then?: unknown } | null)?.then === 'function'
+}
 
 function checkAlgorithms(algorithms: readonly SignatureAlgorithm[] | undefined): readonly string[] {
   if (algorithms === undefined) return SIGNATURE_ALGORITHMS
@@ -146,7 +149,8 @@ export async function verifySignature(jws: unknown, options: VerifySignatureOpti
 
   let resolved: Awaited<ReturnType<ResolveKey>>
   try {
-    resolved = await options.resolveKey(header, payload)
+    const answer = options.resolveKey(header, payload)
+    resolved = isThenable(answer) ? await answer : answer
   } catch (error) {
     const detail = isOpenBadgesError(error) ? ` (${error.code})` : ''
     return refuse(SIGNATURE_CHECK_CODES.KEY_RESOLUTION_FAILED, `resolveKey failed${detail}`)
@@ -160,7 +164,7 @@ export async function verifySignature(jws: unknown, options: VerifySignatureOpti
   for (const candidate of candidates) {
     let key: PublicKeyHandle
     try {
-      key = await importCached(candidate)
+      key = isPublicKeyHandle(candidate) ? candidate : await importCached(candidate)
     } catch (error) {
       const code = isOpenBadgesError(error) && error.code === 'KEY_TOO_WEAK' ? SIGNATURE_CHECK_CODES.KEY_TOO_WEAK : SIGNATURE_CHECK_CODES.KEY_INVALID
       firstProblem ??= refuse(code, `the resolved key is not usable${isOpenBadgesError(error) ? ` (${error.code})` : ''}`)
@@ -170,8 +174,9 @@ export async function verifySignature(jws: unknown, options: VerifySignatureOpti
       mismatched++
       continue
     }
-    data ??= encoder.encode(parsed.signingInput)
-    if (await verifyBytes(key, sigAlg, data, parsed.signature)) return { ok: true, header, payload, alg: sigAlg, key }
+    data ??= asciiBytes(parsed.signingInput)
+    const valid = verifyBytesSync(key, sigAlg, data, parsed.signature) ?? (await verifyBytes(key, sigAlg, data, parsed.signature))
+    if (valid) return { ok: true, header, payload, alg: sigAlg, key }
   }
   if (data !== undefined) return refuse(SIGNATURE_CHECK_CODES.SIGNATURE_INVALID, 'the signature does not verify with the issuer key')
   if (mismatched > 0) {
