@@ -21,6 +21,11 @@ const URL_NAMESPACE = '6ba7b8119dad11d180b400c04fd430c8'
 /**
  * A name-based UUID (version 5, URL namespace): the same name always gives the same UUID, so a rubric
  * defined twice from the same file keeps its criterion identifiers (which assertions refer to).
+ *
+ * @example
+ * ```ts
+ * nameUuid('https://mc.example.org/badges/x#rubric') // '0d4b7683-e56d-51b6-afd1-e3ae6d1436b9'
+ * ```
  */
 export function nameUuid(name: string): string {
   const ns = new Uint8Array(16)
@@ -36,7 +41,14 @@ export function nameUuid(name: string): string {
   return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`
 }
 
-/** A URL path segment from a name: lowercase ASCII letters, digits and dashes. */
+/**
+ * A URL path segment from a name: lowercase ASCII letters, digits and dashes.
+ *
+ * @example
+ * ```ts
+ * slugify('Think-Alouds: Grade 2') // 'think-alouds-grade-2'
+ * ```
+ */
 export function slugify(name: string): string {
   const slug = name
     .normalize('NFKD')
@@ -49,7 +61,14 @@ export function slugify(name: string): string {
   return slug || 'badge'
 }
 
-/** The base URL (ending in `/`) of an issuer: the directory of its profile id. */
+/**
+ * The base URL (ending in `/`) of an issuer: the directory of its profile id.
+ *
+ * @example
+ * ```ts
+ * baseUrlOf('https://mc.example.org/org-1/issuer') // 'https://mc.example.org/org-1/'
+ * ```
+ */
 export function baseUrlOf(issuerId: string): string {
   return new URL('./', issuerId).href
 }

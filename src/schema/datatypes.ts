@@ -37,7 +37,14 @@ export function parseDateTime(value: string): number | undefined {
   return Date.UTC(year, month - 1, day, hour, minute, second) + Math.round(fraction * 1000) - offsetMinutes * 60_000
 }
 
-/** `'ok'`, `'no-timezone'` (a date-time without a zone designator) or `'invalid'`. */
+/**
+ * Classifies a DateTime string: `'ok'`, `'no-timezone'` (a date-time without a zone designator) or `'invalid'`.
+ *
+ * @example
+ * ```ts
+ * classifyDateTime('2016-12-31T23:59:59') // 'no-timezone'
+ * ```
+ */
 export function classifyDateTime(value: string): 'ok' | 'no-timezone' | 'invalid' {
   if (parseDateTime(value) !== undefined) return 'ok'
   return DATETIME_NO_TZ.test(value) ? 'no-timezone' : 'invalid'
@@ -79,7 +86,14 @@ const TYPE_SPELLINGS: Record<string, readonly string[]> = {
   SignedBadge: ['SignedBadge', 'signed', 'obi:SignedBadge', `${OBI}SignedBadge`],
 }
 
-/** The `type` value as a list of strings (non-strings dropped). */
+/**
+ * The `type` value as a list of strings (non-strings dropped).
+ *
+ * @example
+ * ```ts
+ * typeList('Assertion') // ['Assertion']
+ * ```
+ */
 export function typeList(type: unknown): string[] {
   if (typeof type === 'string') return [type]
   if (Array.isArray(type)) return type.filter((t): t is string => typeof t === 'string')
