@@ -27,7 +27,7 @@ export type AddressClass =
  * Returns the 32-bit value, or null when `text` is not an IPv4 literal.
  */
 export function parseIPv4(text: string): number | null {
-  if (text.length === 0 || text.length > 64) return null
+  if (text.length === 0 || text.length > 64 || !/^[0-9a-fA-FxX.]+$/.test(text)) return null
   const parts = text.endsWith('.') ? text.slice(0, -1).split('.') : text.split('.')
   if (parts.length === 0 || parts.length > 4) return null
   const values: number[] = []
@@ -161,6 +161,17 @@ export function classifyAddress(text: string): AddressClass | null | undefined {
  * (with or without a trailing dot), or an IP literal. Returns null for a name that needs DNS to judge.
  */
 export function classifyHostname(hostname: string): AddressClass | null {
+  const known = hostnameClasses.get(hostname)
+  if (known !== undefined) return known
+  const cls = classifyHostnameUncached(hostname)
+  if (hostnameClasses.size >= 512) hostnameClasses.clear()
+  hostnameClasses.set(hostname, cls)
+  return cls
+}
+
+const hostnameClasses = new Map<string, AddressClass | null>()
+
+function classifyHostnameUncached(hostname: string): AddressClass | null {
   const host = hostname.toLowerCase().replace(/\.$/, '')
   if (host === '' ) return 'unspecified'
   if (host === 'localhost' || host.endsWith('.localhost')) return 'localhost'

@@ -4,6 +4,8 @@
  *
  * Share one only between verifications that may see the same answers: a cached RevocationList is not
  * re-fetched, so a revocation published after it was cached is not seen until the cache is dropped.
+ * Documents from the cache are parsed once and deep-frozen: the report's documents are then frozen too.
+ * What is never cached: the signature check, the trust decisions and the date checks (they run every time).
  */
 import type { FetchResult, FetchStore } from './fetcher.js'
 
@@ -16,6 +18,8 @@ export interface VerifyCacheOptions {
 /** What `createVerifyCache()` returns; pass it as `verify(input, { cache })`. */
 export interface VerifyCache {
   readonly documents: FetchStore
+  /** Decoded JWS payloads by token (deep-frozen): a token re-verified is not decoded and validated again. */
+  readonly tokens: { get(token: string): unknown; set(token: string, decoded: unknown): void }
   /** Imported public keys by PEM text (opaque handles from the signing module). */
   readonly keys: { get(pem: string): Promise<unknown> | undefined; set(pem: string, key: Promise<unknown>): void }
   /** Drops everything. */
@@ -53,12 +57,15 @@ export function createVerifyCache(options: VerifyCacheOptions = {}): VerifyCache
   if (!Number.isInteger(max) || max < 1) throw new RangeError('createVerifyCache: maxEntries must be a positive integer')
   const documents = new BoundedMap<FetchResult>(max)
   const keys = new BoundedMap<Promise<unknown>>(max)
+  const tokens = new BoundedMap<unknown>(max)
   return {
     documents,
+    tokens,
     keys,
     clear() {
       documents.clear()
       keys.clear()
+      tokens.clear()
     },
   }
 }

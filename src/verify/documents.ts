@@ -4,6 +4,7 @@
  */
 import type { FetchFailure, FetchedResource } from './fetcher.js'
 import { decodeUtf8, isObject, parseJson } from './json.js'
+import { cachedParse, rememberParse } from './memo.js'
 import type { Severity } from './report.js'
 import type { VerifyState } from './state.js'
 
@@ -25,6 +26,17 @@ export function reportFetchFailure(state: VerifyState, failure: FetchFailure, la
 
 /** Parses fetched bytes as a JSON object; adds DOCUMENT_JSON_INVALID and returns null when it is not one. */
 export function parseDocument(state: VerifyState, bytes: Uint8Array, label: string, url: string, path: string, severity: Severity = 'error'): Record<string, unknown> | null {
+  if (state.sharedCache) {
+    const hit = cachedParse(bytes)
+    if (hit) return hit
+  }
+  const doc = parseUncached(state, bytes, label, url, path, severity)
+  // Documents from a shared cache are parsed once and frozen (the same bytes come back next time).
+  if (state.sharedCache && doc) rememberParse(bytes, doc)
+  return doc
+}
+
+function parseUncached(state: VerifyState, bytes: Uint8Array, label: string, url: string, path: string, severity: Severity): Record<string, unknown> | null {
   const parsed = parseJson(decodeUtf8(bytes))
   if (!parsed.ok) {
     state.findings.add('DOCUMENT_JSON_INVALID', `${label} ${url}: ${parsed.message}`, path, severity)

@@ -13,6 +13,7 @@ import formatsModule from 'ajv-formats'
 import { bundledContexts, bundledSchemas } from '../jsonld/index.js'
 import { typesOf } from './documents.js'
 import { decodeUtf8, isObject, parseJson } from './json.js'
+import { memo } from './memo.js'
 import type { VerifyState } from './state.js'
 
 type AjvInstance = InstanceType<typeof AjvModule.default>
@@ -200,7 +201,7 @@ function validationRules(context: unknown): ValidationRule[] {
 
 /** Validates every extension in `doc` against the JSON Schemas its context declares. */
 export async function checkExtensions(state: VerifyState, doc: Record<string, unknown>, base: string): Promise<void> {
-  for (const { value, path } of findExtensions(doc, base)) {
+  for (const { value, path } of memo(doc, `extensions ${base}`, () => findExtensions(doc, base))) {
     const contexts = (Array.isArray(value['@context']) ? value['@context'] : [value['@context']]).filter(
       (c): c is string => typeof c === 'string',
     )

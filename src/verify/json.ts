@@ -59,17 +59,20 @@ export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
-/** True when `value` (an already parsed object graph) nests deeper than `limit`; iterative, cycle-safe. */
-export function exceedsDepth(value: unknown, limit = MAX_JSON_DEPTH): boolean {
+/**
+ * True when `value` nests deeper than `limit`; iterative. With `mayHaveCycles` (caller-built objects) a
+ * cycle or shared reference also counts as too deep; JSON.parse output has neither.
+ */
+export function exceedsDepth(value: unknown, limit = MAX_JSON_DEPTH, mayHaveCycles = true): boolean {
   const stack: Array<[unknown, number]> = [[value, 0]]
-  const seen = new Set<object>()
+  const seen = mayHaveCycles ? new Set<object>() : undefined
   let visited = 0
   while (stack.length > 0) {
     const [current, depth] = stack.pop() as [unknown, number]
     if (current === null || typeof current !== 'object') continue
-    if (depth >= limit || seen.has(current)) return true
+    if (depth >= limit || seen?.has(current)) return true
     if (++visited > 1_000_000) return true
-    seen.add(current)
+    seen?.add(current)
     for (const child of Array.isArray(current) ? current : Object.values(current)) {
       if (child !== null && typeof child === 'object') stack.push([child, depth + 1])
     }

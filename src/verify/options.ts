@@ -46,7 +46,7 @@ function positive(name: string, value: unknown, integer = false): void {
   }
 }
 
-/** Parses `options.now`. @throws TypeError for anything but a valid Date, ISO string or epoch number. */
+/** Parses `options.now` (checked here, not in checkOptions). @throws TypeError for anything but a valid Date, ISO string or epoch number. */
 export function resolveNow(now: VerifyOptions['now']): Date {
   if (now === undefined) return new Date()
   const date = now instanceof Date ? new Date(now.getTime()) : typeof now === 'string' || typeof now === 'number' ? new Date(now) : null
@@ -91,10 +91,9 @@ export function checkOptions(options: unknown): asserts options is VerifyOptions
     if (fields.length === 0) throw new TypeError('verify: options.recipient needs at least one of email, url, telephone, id')
   }
   if (o.cache !== undefined) {
-    const c = o.cache as { documents?: { get?: unknown }; keys?: { get?: unknown } } | null
-    if (!c || typeof c.documents?.get !== 'function' || typeof c.keys?.get !== 'function') {
+    const c = o.cache as { documents?: { get?: unknown }; keys?: { get?: unknown }; tokens?: { get?: unknown } } | null
+    if (!c || typeof c.documents?.get !== 'function' || typeof c.keys?.get !== 'function' || typeof c.tokens?.get !== 'function') {
       throw new TypeError('verify: options.cache must come from createVerifyCache()')
     }
   }
-  resolveNow(o.now as VerifyOptions['now'])
 }

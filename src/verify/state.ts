@@ -28,6 +28,10 @@ export interface VerifyState {
   readonly recipient: RecipientQuery | undefined
   readonly checkImages: boolean
   readonly keys: KeyStore
+  /** Decoded JWS payloads by token, when a cache is shared across verifications. */
+  readonly tokens: { get(token: string): unknown; set(token: string, decoded: unknown): void } | undefined
+  /** True when fetched documents come from a cache shared across verifications (they are frozen and memoized). */
+  readonly sharedCache: boolean
   version: OpenBadgesVersion
   /** True when the assertion came from a 1.x document and was upgraded. */
   upgraded: boolean

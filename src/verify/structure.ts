@@ -8,6 +8,7 @@ import { OpenBadgesError } from '../errors.js'
 import type { BadgeObjectKind } from '../model/openbadges.js'
 import { validate } from '../schema/index.js'
 import { decodeUtf8, isObject, parseJson } from './json.js'
+import { memo } from './memo.js'
 import type { VerifyState } from './state.js'
 
 /** Problems tolerated (as warnings) in documents upgraded from Open Badges 1.x, where they were optional. */
@@ -34,7 +35,7 @@ export function validateDocument(
 ): void {
   let result: ReturnType<typeof validate>
   try {
-    result = validate(doc, asIssuer ? { kind, asIssuer } : { kind })
+    result = memo(doc, `validate ${kind} ${asIssuer}`, () => validate(doc, asIssuer ? { kind, asIssuer } : { kind }))
   } catch (error) {
     state.findings.add('VERIFY_INTERNAL_ERROR', `data validation of ${path} failed: ${error instanceof Error ? error.message : String(error)}`, path)
     return
@@ -86,7 +87,7 @@ export function policyDocumentLoader(state: VerifyState) {
 
 /** Processes the document as JSON-LD when it brings unknown or inline contexts; JSONLD_INVALID if that fails. */
 export async function checkJsonLd(state: VerifyState, doc: Record<string, unknown>, path: string): Promise<void> {
-  if (!needsJsonLdProcessing(doc)) return
+  if (!memo(doc, 'jsonld', () => needsJsonLdProcessing(doc))) return
   try {
     await expandDocument(doc, { documentLoader: policyDocumentLoader(state) })
   } catch (error) {

@@ -16,6 +16,7 @@ import { resolveBadgeClass, resolveIssuer } from './graph.js'
 import { checkBadgeImage } from './images.js'
 import { detectInput, detectText, type DetectedInput, type VerifyInput } from './input.js'
 import { exceedsDepth, isObject, parseJson } from './json.js'
+import { deepFreeze } from './memo.js'
 import { checkOptions, DEFAULT_MAX_INPUT_BYTES, resolveNow, type VerifyOptions } from './options.js'
 import { checkRecipient } from './recipient.js'
 import { buildReport, Findings, type VerificationReport } from './report.js'
@@ -222,17 +223,27 @@ async function verifyHosted(state: VerifyState, url: string, expectedId: string 
   await checkStatus(state, trusted, false)
 }
 
-async function verifySigned(state: VerifyState, token: string): Promise<void> {
+/** Decodes (untrusted) a JWS payload; with a shared cache, once per token (deep-frozen, so memoized checks apply). */
+function decodePayload(state: VerifyState, token: string): Record<string, unknown> | null {
+  const cached = state.tokens?.get(token) as Record<string, unknown> | undefined
+  if (cached) return cached
   const decoded = decodeJws(token)
   if (!decoded.ok) {
     state.findings.push({ code: decoded.code, severity: 'error', message: decoded.message })
-    return
+    return null
   }
-  if (exceedsDepth(decoded.payload)) {
+  if (exceedsDepth(decoded.payload, undefined, false)) {
     state.findings.add('INPUT_JSON_TOO_DEEP', 'the JWS payload is nested too deeply')
-    return
+    return null
   }
-  const doc = setVersion(state, detectVersion(decoded.payload), decoded.payload)
+  if (state.tokens) state.tokens.set(token, deepFreeze(decoded.payload))
+  return decoded.payload
+}
+
+async function verifySigned(state: VerifyState, token: string): Promise<void> {
+  const payload = decodePayload(state, token)
+  if (!payload) return
+  const doc = setVersion(state, detectVersion(payload), payload)
   if (!doc) return
   state.assertion = doc
   const method = methodOf(doc)
@@ -304,6 +315,8 @@ export async function verify(input: VerifyInput, options: VerifyOptions = {}): P
     recipient: options.recipient,
     checkImages: options.checkImages ?? true,
     keys: cache?.keys ?? createVerifyCache().keys,
+    tokens: cache?.tokens,
+    sharedCache: cache !== undefined,
     version: null,
     upgraded: false,
     issuerAuthoritative: false,

@@ -204,6 +204,31 @@ describe('signed badges', () => {
     const second = await verify(jws, { fetch, now: NOW, cache })
     expect(first.valid && second.valid).toBe(true)
     expect(calls.length).toBe(count)
-    expect((await issuerKeyPair()).publicKey).toBeDefined()
+    expect(second.messages).toEqual(first.messages)
+    // Cached documents are shared, so they come back frozen.
+    expect(Object.isFrozen(second.badgeClass)).toBe(true)
+    expect(Object.isFrozen(second.assertion)).toBe(true)
+    // The signature is still checked every time: a tampered token fails even with a warm cache.
+    const forged = tamper(jws, (p) => void (p.narrative = 'forged'))
+    expect((await verify(forged, { fetch, now: NOW, cache })).valid).toBe(false)
+    // And the clock is not cached.
+    const later = await verify(jws, { fetch, now: '2099-01-01T00:00:00Z', cache })
+    expect(later.valid).toBe(true)
+    const expiring = await sign({ ...world.signedPayload, expires: '2030-01-01T00:00:00Z' })
+    expect((await verify(expiring, { fetch, now: NOW, cache })).valid).toBe(true)
+    expect((await verify(expiring, { fetch, now: '2031-01-01T00:00:00Z', cache })).expired).toBe(true)
+  })
+
+  it('findings are the same with and without a shared cache, for a valid badge', async () => {
+    const world = await makeWorld()
+    world.revocations.revokedAssertions = ['urn:uuid:other']
+    const jws = await sign(world.signedPayload)
+    const { createVerifyCache } = await import('../../src/verify/index.js')
+    const cache = createVerifyCache()
+    const plain = await verify(jws, { fetch: serve(world).fetch, now: NOW })
+    await verify(jws, { fetch: serve(world).fetch, now: NOW, cache })
+    const cached = await verify(jws, { fetch: serve(world).fetch, now: NOW, cache })
+    expect(cached.messages).toEqual(plain.messages)
+    expect(cached.valid).toBe(true)
   })
 })
