@@ -10,7 +10,6 @@ import {
   NOW,
   REVOCATIONS_ID,
   SIGNED_ID,
-  issuerKeyPair,
   makeWorld,
   serve,
   sign,
