@@ -25,6 +25,7 @@ export interface AlgorithmKeyRequirement {
   crv?: 'P-256' | 'P-384' | 'Ed25519'
 }
 
+/** The key type (and curve) each algorithm needs. */
 export const KEY_REQUIREMENT: Record<SignatureAlgorithm, AlgorithmKeyRequirement> = {
   RS256: { kty: 'RSA' },
   RS384: { kty: 'RSA' },

@@ -29,6 +29,7 @@ export type ParsedJws =
     }
   | { ok: false; code: DecodeJwsCode; message: string; header?: Record<string, unknown> }
 
+/** Default longest JWS accepted (1 MiB). */
 export const DEFAULT_MAX_JWS_LENGTH = 1024 * 1024
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })

@@ -257,3 +257,35 @@ describe('verifySignature: inputs, resolver and options', () => {
     expect(await verifySignature(jws, { resolveKey: async () => unbound })).toMatchObject({ ok: true, alg: 'RS384' })
   })
 })
+
+describe('verifySignature never throws on hostile input (fast-check)', () => {
+  const codes = new Set<string>(Object.values(SIGNATURE_CHECK_CODES))
+  const segment = fc.string({ unit: fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_+/= .'.split('')), maxLength: 60 })
+  const jsonSegment = fc.jsonValue().map((v) => Buffer.from(JSON.stringify(v) ?? 'null').toString('base64url'))
+  const headerSegment = fc
+    .record({ alg: fc.oneof(fc.constantFrom(...SIGNATURE_ALGORITHMS, 'none', 'HS256', 'ES512'), fc.anything()) }, { requiredKeys: [] })
+    .chain((h) => fc.dictionary(fc.constantFrom('kid', 'jwk', 'jku', 'x5u', 'x5c', 'crit', 'b64', 'typ'), fc.jsonValue()).map((extra) => ({ ...extra, ...h })))
+    .map((h) => Buffer.from(JSON.stringify(h)).toString('base64url'))
+
+  it('any value, any three segments: resolves to ok:false with a documented code', async () => {
+    const resolveKey = async () => pairOf('RS256').publicKey
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(
+          fc.anything(),
+          fc.string(),
+          fc.tuple(segment, segment, segment).map((p) => p.join('.')),
+          fc.tuple(headerSegment, jsonSegment, segment).map((p) => p.join('.')),
+        ),
+        async (input) => {
+          const check = await verifySignature(input, { resolveKey })
+          expect(check.ok).toBe(false)
+          if (!check.ok) expect(codes.has(check.code), check.code).toBe(true)
+          const decoded = decodeJws(input)
+          if (!decoded.ok) expect(codes.has(decoded.code)).toBe(true)
+        },
+      ),
+      { numRuns: 300 },
+    )
+  })
+})
