@@ -61,9 +61,15 @@ export interface RosterHeader {
 const EVIDENCE_FIELDS = ['url', 'narrative', 'name', 'description', 'genre', 'audience'] as const
 const KNOWN = new Set(['email', 'key', 'narrative', 'assessor', 'assessor_id', 'assessor_email', 'assessed_on', 'issued_on', 'expires', 'attempt'])
 
-/** `Evidence URL` → `evidence_url`. */
+/**
+ * `Evidence URL` → `evidence_url`. In `score_<criterion>` / `feedback_<criterion>` the criterion part is
+ * kept as written (rubric criterion identifiers are UUIDs, with hyphens).
+ */
 export function normalizeColumn(name: string): string {
-  return name.trim().toLowerCase().replace(/[\s-]+/g, '_')
+  const trimmed = name.trim()
+  const criterion = /^(score|feedback)[\s_-]+(.+)$/i.exec(trimmed)
+  if (criterion) return `${criterion[1]!.toLowerCase()}_${criterion[2]!.trim()}`
+  return trimmed.toLowerCase().replace(/[\s-]+/g, '_')
 }
 
 function isKnownColumn(column: string): boolean {
