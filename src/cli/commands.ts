@@ -6,8 +6,9 @@ import { keysCommand } from './commands/keys.js'
 import { signCommand } from './commands/sign.js'
 import { revokeCommand } from './commands/revoke.js'
 import { issueCommand } from './commands/issue.js'
+import { verifyCommand } from './commands/verify.js'
 
 /**
  * The table of `omc` sub-commands. Each command lives in `./commands/<name>.ts`; add it here, one line.
  */
-export const commands: CliCommand[] = [issueCommand, serveCommand, bakeCommand, extractCommand, keysCommand, signCommand, revokeCommand]
+export const commands: CliCommand[] = [issueCommand, serveCommand, bakeCommand, extractCommand, keysCommand, signCommand, revokeCommand, verifyCommand]
