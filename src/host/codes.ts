@@ -1,6 +1,7 @@
 /**
- * Every error code the hosting module uses: thrown as `OpenBadgesError.code`, or sent in the JSON body
- * of an error response (`{ status, error, code }`). Documented in docs/host.md.
+ * Every error code of the hosting module's own: thrown as `OpenBadgesError.code`, or sent in the JSON
+ * body of an error response (`{ status, error, code }`). Batch, roster and CSV codes are in
+ * `BATCH_CODES`, `ROSTER_CODES`, `CSV_CODES`. All are documented in docs/hosting.md.
  */
 export const HOST_CODES = {
   /** A store key (or an id mapped to one) is not a safe relative path. */
@@ -19,6 +20,10 @@ export const HOST_CODES = {
   HOST_STORE_IO: 'HOST_STORE_IO',
   /** The server could not bind its address. */
   HOST_LISTEN_FAILED: 'HOST_LISTEN_FAILED',
+  /** publishDocument: not a JSON object with a string `id`. */
+  HOST_DOCUMENT_NO_ID: 'HOST_DOCUMENT_NO_ID',
+  /** publishDocument: the id is not a URL under the base URL, so the host could not serve it there. */
+  HOST_ID_OUTSIDE_BASE: 'HOST_ID_OUTSIDE_BASE',
 } as const
 
 /** A hosting error code. */

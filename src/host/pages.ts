@@ -18,6 +18,7 @@ import {
   text,
   time,
 } from './html.js'
+import { microCredentialSection, resultsSection } from './pages-mc.js'
 
 type Doc = Record<string, unknown>
 
@@ -222,9 +223,9 @@ function verificationText(verification: unknown): string | undefined {
   return undefined
 }
 
-function otherExtensions(doc: Doc | undefined, skip: string | undefined, id: string, heading: string): string {
+function otherExtensions(doc: Doc | undefined, skip: Array<string | undefined>, id: string, heading: string): string {
   const parts = extensionsOf(doc)
-    .filter(([key]) => key !== skip)
+    .filter(([key]) => !skip.includes(key))
     .map(([key, ext]) => `<h3>${escapeHtml(labelFor(key))}</h3>${renderValue(ext)}`)
   return section(id, heading, parts.join(''))
 }
@@ -239,6 +240,8 @@ export function assertionPage(input: AssertionPageInput): string {
   const name = text(badgeClass?.name) ?? 'Micro-credential'
   const image = imageOf(assertion.image) ?? imageOf(badgeClass?.image)
   const assessment = assessmentSection(badgeClass)
+  const results = resultsSection(assertion)
+  const mc = microCredentialSection(badgeClass)
   const award = definitions([
     ['Awarded to', recipientText(assertion.recipient)],
     ['Issued on', time(assertion.issuedOn) || undefined],
@@ -258,8 +261,10 @@ export function assertionPage(input: AssertionPageInput): string {
     criteriaSection(badgeClass) +
     assessment.html +
     evidenceSection(assertion) +
-    otherExtensions(assertion, undefined, 'results', 'Assessment results') +
-    otherExtensions(badgeClass, assessment.key, 'about', 'About this micro-credential') +
+    results.html +
+    otherExtensions(assertion, [results.key], 'award-extensions', 'More about this award') +
+    mc.html +
+    otherExtensions(badgeClass, [assessment.key, mc.key], 'extensions', 'More about this micro-credential') +
     section('issuer', 'Issuer', issuerDefinitions(issuer, badgeClass?.issuer)) +
     `</article>` +
     footer(input.jsonUrl, downloads)
@@ -270,6 +275,7 @@ export function assertionPage(input: AssertionPageInput): string {
 export function badgeClassPage(badgeClass: Doc, issuer: Doc | undefined, jsonUrl: string): string {
   const name = text(badgeClass.name) ?? 'Micro-credential'
   const assessment = assessmentSection(badgeClass)
+  const mc = microCredentialSection(badgeClass)
   const tags = many(badgeClass.tags).map(text).filter((t) => t !== undefined)
   const body =
     `<article aria-labelledby="title">` +
@@ -278,7 +284,8 @@ export function badgeClassPage(badgeClass: Doc, issuer: Doc | undefined, jsonUrl
     alignmentSection(badgeClass) +
     criteriaSection(badgeClass) +
     assessment.html +
-    otherExtensions(badgeClass, assessment.key, 'about', 'About this micro-credential') +
+    mc.html +
+    otherExtensions(badgeClass, [assessment.key, mc.key], 'extensions', 'More about this micro-credential') +
     section('tags', 'Tags', tags.length ? `<ul>${tags.map((t) => `<li>${escapeHtml(t)}</li>`).join('')}</ul>` : '') +
     section('issuer', 'Issuer', issuerDefinitions(issuer, badgeClass.issuer)) +
     `</article>` +
@@ -296,7 +303,7 @@ export function issuerPage(issuer: Doc, jsonUrl: string): string {
     section('details', 'Details', issuerDefinitions(issuer, undefined)) +
     section('keys', 'Signing keys', keys.length ? `<ul>${keys.join('')}</ul>` : '') +
     section('revocations', 'Revocation list', issuer.revocationList !== undefined ? `<p>${link(issuer.revocationList)}</p>` : '') +
-    otherExtensions(issuer, undefined, 'about', 'More about this issuer') +
+    otherExtensions(issuer, [], 'extensions', 'More about this issuer') +
     `</article>` +
     footer(jsonUrl)
   return page({ title: `${name}: badge issuer`, body, jsonUrl })
