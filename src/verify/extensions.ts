@@ -130,6 +130,9 @@ export function compileSchema(url: string, text: string, schema: unknown, truste
 interface FoundExtension {
   value: Record<string, unknown>
   path: string
+  /** The extension's context URLs. */
+  contexts: string[]
+  types: string[]
 }
 
 /** Finds extension objects (type includes `Extension`) nested in a badge document. */
@@ -144,7 +147,8 @@ export function findExtensions(doc: Record<string, unknown>, base: string): Foun
     const obj = value as Record<string, unknown>
     const types = typesOf(obj)
     if (depth > 0 && types.some((t) => t === 'Extension' || t === 'obi:Extension' || t === 'https://w3id.org/openbadges#Extension')) {
-      found.push({ value: obj, path })
+      const contexts = (Array.isArray(obj['@context']) ? obj['@context'] : [obj['@context']]).filter((c): c is string => typeof c === 'string')
+      found.push({ value: obj, path, contexts, types })
     }
     for (const [key, child] of Object.entries(obj)) {
       if (key === '@context') continue
@@ -201,15 +205,12 @@ function validationRules(context: unknown): ValidationRule[] {
 
 /** Validates every extension in `doc` against the JSON Schemas its context declares. */
 export async function checkExtensions(state: VerifyState, doc: Record<string, unknown>, base: string): Promise<void> {
-  for (const { value, path } of memo(doc, `extensions ${base}`, () => findExtensions(doc, base))) {
-    const contexts = (Array.isArray(value['@context']) ? value['@context'] : [value['@context']]).filter(
-      (c): c is string => typeof c === 'string',
-    )
-    const types = typesOf(value)
+  for (const { value, path, contexts, types } of memo(doc, `extensions ${base}`, () => findExtensions(doc, base))) {
     for (const contextUrl of contexts) {
       const context = await loadJson(state, contextUrl, 'context', `${path}/@context`)
       if (!context) continue
-      for (const rule of validationRules(context.value)) {
+      const rules = typeof context.value === 'object' && context.value !== null ? memo(context.value, 'obi:validation', () => validationRules(context.value)) : []
+      for (const rule of rules) {
         if (!types.includes(rule.validatesType)) continue
         // Bundled extension schemas (Assessment, micro-credential) are already run by schema/ validate().
         if (bundledSchemas[rule.schema] !== undefined) continue

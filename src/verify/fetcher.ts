@@ -135,15 +135,24 @@ async function loadDefaultResolver(): Promise<HostResolver | null> {
   return defaultResolver
 }
 
+/**
+ * One document's deadline. The AbortController is shared by the fetcher (creating one per request is
+ * costly in Node): requests of one verification run one after another, and when a deadline expires the
+ * shared controller is aborted and replaced.
+ */
 class Deadline {
-  readonly controller = new AbortController()
   readonly expired: Promise<never>
   private timer: ReturnType<typeof setTimeout> | undefined
 
-  constructor(ms: number) {
+  constructor(
+    ms: number,
+    readonly controller: AbortController,
+    onExpire: () => void,
+  ) {
     this.expired = new Promise<never>((_, reject) => {
       this.timer = setTimeout(() => {
-        this.controller.abort()
+        onExpire()
+        controller.abort()
         reject(new DeadlineError())
       }, ms)
     })
@@ -214,24 +223,28 @@ export class Fetcher {
     const key = `${expected} ${url}`
     const existing = this.inFlight.get(key)
     if (existing) return existing
-    const checked = this.checkUrl(url)
-    if (!checked.ok) return Promise.resolve(checked.result)
     if (this.inFlight.size >= this.maxDocuments) {
       return Promise.resolve(
         fail('FETCH_DOCUMENT_LIMIT', url, `more than ${this.maxDocuments} documents in one verification; ${url} not requested`),
       )
     }
+    // A stored answer was fetched under the same policy (the key carries it), so it passed the same checks.
     const storeKey = `${this.allowPrivateNetwork ? 'p' : 'g'} ${key}`
     const stored = this.store?.get(storeKey)
-    const promise = stored
-      ? Promise.resolve(stored)
-      : this.fetchWithPolicy(checked.url, expected).then(
-          (result) => {
-            if (result.ok) this.store?.set(storeKey, result)
-            return result
-          },
-          (error: unknown) => fail('FETCH_UNREACHABLE', url, `request failed: ${describe(error)}`),
-        )
+    if (stored) {
+      const promise = Promise.resolve(stored)
+      this.inFlight.set(key, promise)
+      return promise
+    }
+    const checked = this.checkUrl(url)
+    if (!checked.ok) return Promise.resolve(checked.result)
+    const promise = this.fetchWithPolicy(checked.url, expected).then(
+      (result) => {
+        if (result.ok) this.store?.set(storeKey, result)
+        return result
+      },
+      (error: unknown) => fail('FETCH_UNREACHABLE', url, `request failed: ${describe(error)}`),
+    )
     this.inFlight.set(key, promise)
     return promise
   }
@@ -295,8 +308,13 @@ export class Fetcher {
     return null
   }
 
+  private controller: AbortController | undefined
+
   private async fetchWithPolicy(start: URL, expected: ExpectedContent): Promise<FetchResult> {
-    const deadline = new Deadline(this.timeoutMs)
+    const controller = (this.controller ??= new AbortController())
+    const deadline = new Deadline(this.timeoutMs, controller, () => {
+      if (this.controller === controller) this.controller = undefined
+    })
     try {
       return await this.follow(start, expected, deadline)
     } catch (error) {

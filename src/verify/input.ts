@@ -18,6 +18,7 @@ export type DetectedInput =
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]
 const JWS_COMPACT = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/
+const JWS_HEAD = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_.-]*$/
 
 /** True when `bytes` start with the PNG signature. */
 export function isPng(bytes: Uint8Array): boolean {
@@ -32,9 +33,17 @@ export function isSvg(bytes: Uint8Array): boolean {
   return /<svg[\s>/]/i.test(text)
 }
 
-/** True for a JWS compact serialization (three base64url segments; the signature may be empty). */
+/**
+ * True for what looks like a JWS compact serialization: three base64url segments (the signature may be
+ * empty). Long tokens are judged by their first 512 characters and dot count; the signing module's
+ * strict decoder checks every character afterwards.
+ */
 export function isJwsCompact(text: string): boolean {
-  return JWS_COMPACT.test(text)
+  if (text.length <= 512) return JWS_COMPACT.test(text)
+  const first = text.indexOf('.')
+  const second = first < 0 ? -1 : text.indexOf('.', first + 1)
+  if (second < 0 || text.indexOf('.', second + 1) >= 0) return false
+  return JWS_HEAD.test(text.slice(0, 512))
 }
 
 /** True for an absolute http(s) URL with no whitespace. */
