@@ -14,6 +14,7 @@ import { importPrivateKey, isSignatureAlgorithm, SIGNATURE_ALGORITHMS, type Sign
 import { issueBatch, type RowOutcome } from '../host/batch.js'
 import { formatCsvRecord, parseCsv } from '../host/csv.js'
 import { createFsStore } from '../host/fs-store.js'
+import { writeStoreConfig } from '../host/publish.js'
 import { readRoster, rowToAward, type RosterRow } from '../host/roster.js'
 import { prepareIssuance, printProblems } from './commands/issue.js'
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, type CliIo } from './io.js'
@@ -147,6 +148,7 @@ export async function runBatch(argv: string[], io: CliIo): Promise<number> {
 
     await store.put('.omc/README.txt', 'Private state of omc (batch secret, archived revoked badges). Never publish this directory.\n')
     release = await acquireLock(dir)
+    await writeStoreConfig(store, { baseUrl })
     await store.recover()
 
     const fromStdin = values.batch === '-'

@@ -1,5 +1,6 @@
 import type { CliCommand } from './io.js'
 import { serveCommand } from './commands/serve.js'
+import { publishCommand } from './commands/publish.js'
 import { bakeCommand } from './commands/bake.js'
 import { extractCommand } from './commands/extract.js'
 import { keysCommand } from './commands/keys.js'
@@ -11,4 +12,4 @@ import { verifyCommand } from './commands/verify.js'
 /**
  * The table of `omc` sub-commands. Each command lives in `./commands/<name>.ts`; add it here, one line.
  */
-export const commands: CliCommand[] = [issueCommand, serveCommand, bakeCommand, extractCommand, keysCommand, signCommand, revokeCommand, verifyCommand]
+export const commands: CliCommand[] = [issueCommand, serveCommand, publishCommand, bakeCommand, extractCommand, keysCommand, signCommand, revokeCommand, verifyCommand]

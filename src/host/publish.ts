@@ -48,3 +48,43 @@ export async function publishDocument(store: BadgeStore, baseUrl: string | URL, 
   await store.put(key, bytes)
   return { key, id, status: 'written' }
 }
+
+/** Settings a store directory remembers (in its private area, `.omc/config.json`). */
+export interface StoreConfig {
+  /** The URL the directory is published under: `omc serve` and `omc publish` default to it. */
+  baseUrl?: string
+}
+
+const CONFIG_KEY = '.omc/config.json'
+
+/**
+ * The store's remembered settings (`{}` when none or unreadable).
+ *
+ * @example
+ * const { baseUrl } = await readStoreConfig(createFsStore('./badges'))
+ */
+export async function readStoreConfig(store: BadgeStore): Promise<StoreConfig> {
+  const found = await store.get(CONFIG_KEY)
+  if (!found) return {}
+  try {
+    const parsed = JSON.parse(new TextDecoder().decode(found.body)) as { baseUrl?: unknown }
+    return typeof parsed.baseUrl === 'string' ? { baseUrl: parsed.baseUrl } : {}
+  } catch {
+    return {}
+  }
+}
+
+/**
+ * Remembers settings in the store (merged with what is there).
+ *
+ * @throws OpenBadgesError `HOST_INVALID_BASE_URL`, `HOST_STORE_IO`
+ * @example
+ * await writeStoreConfig(store, { baseUrl: 'https://mc.example.org/' })
+ */
+export async function writeStoreConfig(store: BadgeStore, config: StoreConfig): Promise<void> {
+  const merged = { ...(await readStoreConfig(store)), ...config }
+  if (merged.baseUrl !== undefined) merged.baseUrl = normalizeBaseUrl(merged.baseUrl).href
+  const bytes = encoder.encode(`${JSON.stringify(merged, null, 2)}\n`)
+  const existing = await store.get(CONFIG_KEY)
+  if (!existing || !sameBytes(existing.body, bytes)) await store.put(CONFIG_KEY, bytes)
+}

@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util'
 import { createBadgeHost } from '../../host/handler.js'
 import { createFsStore } from '../../host/fs-store.js'
 import { listen, type RunningServer } from '../../host/node.js'
+import { readStoreConfig } from '../../host/publish.js'
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, type CliCommand, type CliIo } from '../io.js'
 
 const usage = `Usage: omc serve [--dir DIR] [--port PORT] [--host ADDRESS] [--base-url URL] [--no-html]
@@ -20,8 +21,9 @@ Options:
   --dir DIR        the store directory (default ./badges)
   --port PORT      TCP port (default 8080; 0 picks a free port)
   --host ADDRESS   address to bind (default 127.0.0.1: only this machine can connect)
-  --base-url URL   the public URL the directory is published under (default http://HOST:PORT/);
-                   only its path is used for routing, e.g. https://example.org/badges/ serves /badges/...
+  --base-url URL   the public URL the directory is published under (default: the one omc issue --batch
+                   or omc publish remembered, else http://HOST:PORT/); only its path is used for
+                   routing, e.g. https://example.org/badges/ serves /badges/...
   --cache-ttl MS   keep files read in memory this long (default 1000); changes other commands make
                    to the directory (a revocation, new badges) are served within this time. 0: no cache
   --no-html        answer browsers with JSON-LD instead of HTML pages
@@ -77,8 +79,10 @@ export async function startServe(args: string[], io: CliIo): Promise<ServeHandle
     return EXIT_FAILURE
   }
   const store = createFsStore(dir, { cacheTtlMs })
-  // The base URL's path decides routing; its host is only known for sure after binding (port 0).
-  const provisionalBase = values['base-url'] ?? 'http://127.0.0.1/'
+  // The base URL's path decides routing (default: the URL the directory was last published under);
+  // the served origin is only known for sure after binding (port 0).
+  const publishedAs = values['base-url'] ?? (await readStoreConfig(store)).baseUrl
+  const provisionalBase = publishedAs ?? 'http://127.0.0.1/'
   let host
   try {
     host = createBadgeHost({ store, baseUrl: provisionalBase, html: !values['no-html'], now: io.now })
@@ -94,7 +98,7 @@ export async function startServe(args: string[], io: CliIo): Promise<ServeHandle
     io.stderr(`omc serve: ${(error as Error).message}${cause ? ` (${cause})` : ''}\n`)
     return EXIT_FAILURE
   }
-  const baseUrl = values['base-url'] ?? running.url
+  const baseUrl = publishedAs ?? running.url
   const loopback = /^(127\.|\[::1\]|localhost)/.test(new URL(running.url).host)
   io.stdout(`Serving ${dir}\n  at ${running.url}${baseUrl !== running.url ? ` (published as ${baseUrl})` : ''}\n`)
   if (!loopback) io.stderr(`omc serve: listening on ${values.host}: reachable from other machines\n`)
