@@ -1,7 +1,9 @@
 /**
- * Every finding code the verifier emits (besides the data-validation codes it passes through from
- * `schema/`, documented in docs/schema.md), with its severity and meaning. docs/verification.md lists
- * the same table; a test keeps the two in step.
+ * Every finding code the verifier itself emits, with its severity and meaning. Codes passed through
+ * from other modules keep their own names: data validation (`schema/`, docs/schema.md), JWS decoding
+ * and signature checks (`sign/` SIGNATURE_CHECK_CODES such as JWS_ALG_NONE, SIGNATURE_INVALID;
+ * docs/signing.md) and unreadable images (`bake/` BAKE_CODES such as PNG_BAD_CRC; docs/baking.md).
+ * docs/verification.md lists the same table; a test keeps the two in step.
  */
 import { FETCH_CODES, type FetchCode } from './fetcher.js'
 
@@ -43,8 +45,6 @@ export const VERIFY_CODES = {
   INPUT_JSON_TOO_DEEP: { severity: 'error', summary: 'JSON nested deeper than the verifier accepts' },
   INPUT_NOT_OBJECT: { severity: 'error', summary: 'the JSON is not an object' },
   IMAGE_NOT_BAKED: { severity: 'error', summary: 'the PNG/SVG carries no badge' },
-  IMAGE_MALFORMED: { severity: 'error', summary: 'the PNG/SVG could not be read (the baking module says why)' },
-  JWS_MALFORMED: { severity: 'error', summary: 'the JWS could not be decoded, or its payload is not a JSON object' },
   // documents and versions
   ...fetchCodes,
   DOCUMENT_JSON_INVALID: { severity: 'error', summary: 'a fetched document is not a JSON object (or is too deeply nested)' },
@@ -70,8 +70,6 @@ export const VERIFY_CODES = {
   SIGNED_NO_KEY: { severity: 'error', summary: 'no key can be found: no creator and the issuer declares no publicKey' },
   SIGNED_KEY_OWNER_MISMATCH: { severity: 'error', summary: 'the key document names another owner than the issuer' },
   SIGNED_KEY_UNUSABLE: { severity: 'error', summary: 'the key document has no usable publicKeyPem' },
-  SIGNATURE_ALGORITHM_REFUSED: { severity: 'error', summary: 'the JWS algorithm is not allowed (none, HMAC, unknown)' },
-  SIGNATURE_INVALID: { severity: 'error', summary: "the JWS signature does not verify with any of the issuer's keys" },
   SIGNED_VERIFIED: { severity: 'info', summary: 'the signature verifies with a key the issuer lists and owns' },
   // status
   REVOCATION_NOT_CHECKED: { severity: 'warning', summary: 'revocation, expiry and recipient were not evaluated because trust could not be established' },

@@ -126,3 +126,13 @@ describe('codes', () => {
     }
   })
 })
+
+describe('docs/verification.md', () => {
+  it('documents every finding code with its severity', async () => {
+    const { readFileSync } = await import('node:fs')
+    const doc = readFileSync(new URL('../../docs/verification.md', import.meta.url), 'utf8')
+    for (const [code, info] of Object.entries(VERIFY_CODES)) {
+      expect(doc, code).toMatch(new RegExp(`\\| \`${code}\` \\| ${info.severity} \\|`))
+    }
+  })
+})
