@@ -107,6 +107,19 @@ describe('Fetcher: redirects', () => {
     }
   })
 
+  it('a fetch that follows redirects itself is judged by where it landed', async () => {
+    const calls: string[] = []
+    const fetch = async (url: string) => {
+      calls.push(url)
+      const response = new Response(JSON.stringify(DOC), { headers: { 'content-type': 'application/json' } })
+      Object.defineProperty(response, 'redirected', { value: true })
+      Object.defineProperty(response, 'url', { value: 'http://169.254.169.254/latest/meta-data/' })
+      return response
+    }
+    const result = await new Fetcher({ fetch }).get('https://a.example/auto', 'json')
+    expect(!result.ok && result.error.code).toBe('FETCH_ADDRESS_REFUSED')
+  })
+
   it('a redirect without Location is invalid', async () => {
     const { fetch } = mapFetch({ 'https://a.example/r': { status: 302 } })
     const result = await new Fetcher({ fetch }).get('https://a.example/r', 'json')
