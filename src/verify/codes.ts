@@ -34,8 +34,12 @@ const fetchCodes = Object.fromEntries(
 ) as Record<FetchCode, CodeInfo>
 
 /**
- * The verifier's own finding codes. Severity is the usual one; fetch failures of optional documents
- * (images, extension contexts) are reported as warnings.
+ * The verifier's own finding codes with their usual severity and a one-line meaning (docs/verification.md).
+ *
+ * @example
+ * ```ts
+ * VERIFY_CODES.HOSTED_OUT_OF_SCOPE.severity // 'error'
+ * ```
  */
 export const VERIFY_CODES = {
   // input

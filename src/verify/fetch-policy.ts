@@ -4,7 +4,14 @@
  */
 import type * as NodeDns from 'node:dns'
 
-/** Stable codes of fetch failures (they become report findings). */
+/**
+ * Stable codes of fetch failures (they become report findings).
+ *
+ * @example
+ * ```ts
+ * FETCH_CODES.includes('FETCH_ADDRESS_REFUSED') // true
+ * ```
+ */
 export const FETCH_CODES = [
   'FETCH_INVALID_URL',
   'FETCH_SCHEME_NOT_ALLOWED',
@@ -75,7 +82,14 @@ export interface FetchFailure {
 
 export type FetchResult = { ok: true; resource: FetchedResource } | { ok: false; error: FetchFailure }
 
-/** Defaults of the fetch policy. */
+/**
+ * Defaults of the fetch policy.
+ *
+ * @example
+ * ```ts
+ * FETCH_DEFAULTS.maxBytes // 2 097 152
+ * ```
+ */
 export const FETCH_DEFAULTS = {
   timeoutMs: 10_000,
   maxBytes: 2 * 1024 * 1024,

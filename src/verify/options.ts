@@ -36,7 +36,14 @@ export interface VerifyOptions {
   resolveHost?: HostResolver
 }
 
-/** Default largest input, in bytes. */
+/**
+ * Default largest input (text or image), in bytes: 16 MiB.
+ *
+ * @example
+ * ```ts
+ * await verify(bytes, { maxInputBytes: DEFAULT_MAX_INPUT_BYTES / 4 })
+ * ```
+ */
 export const DEFAULT_MAX_INPUT_BYTES = 16 * 1024 * 1024
 
 function positive(name: string, value: unknown, integer = false): void {
