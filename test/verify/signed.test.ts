@@ -182,6 +182,29 @@ describe('signed badges', () => {
     expect(errors(report)).toContain('VERIFICATION_TYPE_MISMATCH')
   })
 
+  it('a 1.1 signed badge: its verify.url key must be linked from the issuer Profile', async () => {
+    const world = await makeWorld()
+    const v1 = (keyUrl: string) => ({
+      '@context': 'https://w3id.org/openbadges/v1',
+      type: 'Assertion',
+      id: SIGNED_ID,
+      uid: 'abc123',
+      recipient: world.signedPayload.recipient,
+      badge: BADGE_ID,
+      issuedOn: 1420070400,
+      verify: { type: 'signed', url: keyUrl },
+    })
+    const listed = await verify(await sign(v1(KEY_ID)), { fetch: serve(world).fetch, now: NOW })
+    expect(errors(listed)).toEqual([])
+    expect(listed.openBadgesVersion).toBe('1.1')
+    expect(listed.assertion?.verification).toEqual({ type: 'SignedBadge', creator: KEY_ID })
+    const unlisted = await verify(await sign(v1('https://issuer.example/public.pem')), { fetch: serve(world).fetch, now: NOW })
+    expect(errors(unlisted)).toContain('SIGNED_KEY_NOT_IN_ISSUER')
+    world.revocations.revokedAssertions = [{ uid: 'abc123', revocationReason: 'legacy revocation' }]
+    const byUid = await verify(await sign(v1(KEY_ID)), { fetch: serve(world).fetch, now: NOW })
+    expect(errors(byUid)).toEqual(['ASSERTION_REVOKED'])
+  })
+
   it('baked into PNG and SVG, the signed badge verifies', async () => {
     const world = await makeWorld()
     const jws = await sign(world.signedPayload)
