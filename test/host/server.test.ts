@@ -323,3 +323,24 @@ describe('path traversal is refused', () => {
     expect(res.status).toBe(400)
   })
 })
+
+describe('node adapter with a plain Request → Response handler (no host core)', () => {
+  it('serves GET, HEAD, 410 and 404 through Fetch objects', async () => {
+    const host = createBadgeHost({ store, baseUrl: BASE })
+    const plain = (request: Request) => host(request) // a wrapper, as middleware would be
+    const other = await listen(plain)
+    try {
+      const ok = await fetch(`${other.url}assertions/a1.json`, { headers: { accept: 'application/json' } })
+      expect(ok.status).toBe(200)
+      expect(ok.headers.get('content-type')).toBe('application/json')
+      expect(await ok.json()).toEqual(assertion)
+      const head = await fetch(`${other.url}assertions/a1.json`, { method: 'HEAD' })
+      expect(head.status).toBe(200)
+      expect(head.headers.get('content-length')).toBe(String(JSON.stringify(assertion).length))
+      expect((await fetch(`${other.url}assertions/r1.json`)).status).toBe(410)
+      expect((await fetch(`${other.url}assertions/none.json`)).status).toBe(404)
+    } finally {
+      await other.close()
+    }
+  })
+})
