@@ -205,3 +205,21 @@ export type {
   PngErrorCode,
   SvgErrorCode,
 } from './bake/index.js'
+
+// Verification: the complete Open Badges 2.0 verifier
+export { verify, createVerifyCache, VERIFY_CODES, FETCH_CODES, FETCH_DEFAULTS, DEFAULT_MAX_INPUT_BYTES } from './verify/index.js'
+export type {
+  VerifyOptions,
+  VerificationReport,
+  VerificationMessage,
+  OpenBadgesVersion,
+  RecipientQuery,
+  VerifyInput,
+  VerifyCache,
+  VerifyCacheOptions,
+  VerifyCode,
+  Severity,
+  FetchCode,
+  FetchLike,
+  HostResolver,
+} from './verify/index.js'
