@@ -64,7 +64,7 @@ export async function run(): Promise<void> {
 
     const fmt = (n: number) => Math.round(n).toLocaleString('en-US').padStart(8)
     console.log(`\nbatch issuance of ${ROWS.toLocaleString('en-US')} RS256-signed, PNG-baked micro-credentials (${image.byteLength} B image)`)
-    console.log(`  issueBatch → directory store, fsync per file        ${fmt(fs)} rows/s`)
+    console.log(`  issueBatch → directory store, durable writes      ${fmt(fs)} rows/s`)
     console.log(`  issueBatch → memory store                           ${fmt(memory)} rows/s`)
     console.log(`  re-run of the same roster (every row skipped)       ${fmt(skipRate)} rows/s`)
     console.log(`  issue + sign + bake in a loop, no store (baseline)  ${fmt(baseline)} rows/s`)

@@ -79,14 +79,45 @@ export function createFsStore(dir: string, options: FsStoreOptions = {}): FsBadg
     return join(root, ...key.split('/'))
   }
 
-  async function syncDir(path: string): Promise<void> {
-    if (!durable || process.platform === 'win32') return
+  // Directory fsyncs are shared (group commit): a caller whose rename is done waits for an fsync that
+  // starts after its rename. While one fsync of a directory runs, every new caller joins a single
+  // follow-up fsync, so concurrent writers into one directory do not each pay for their own.
+  const dirSyncs = new Map<string, { running: Promise<void>; queued?: Promise<void> | undefined }>()
+
+  async function fsyncDirectory(path: string): Promise<void> {
     const handle = await open(path, 'r')
     try {
       await handle.sync()
     } finally {
       await handle.close()
     }
+  }
+
+  function startDirSync(path: string): Promise<void> {
+    const running = fsyncDirectory(path).finally(() => {
+      const state = dirSyncs.get(path)
+      if (state && state.running === running && !state.queued) dirSyncs.delete(path)
+    })
+    const state = dirSyncs.get(path)
+    if (state) state.running = running
+    else dirSyncs.set(path, { running })
+    return running
+  }
+
+  function syncDir(path: string): Promise<void> {
+    if (!durable || process.platform === 'win32') return Promise.resolve()
+    const state = dirSyncs.get(path)
+    if (!state) return startDirSync(path)
+    state.queued ??= state.running
+      .then(
+        () => undefined,
+        () => undefined,
+      )
+      .then(() => {
+        state.queued = undefined
+        return startDirSync(path)
+      })
+    return state.queued
   }
 
   async function ensureDir(path: string): Promise<void> {

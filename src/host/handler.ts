@@ -87,9 +87,9 @@ function parseObject(bytes: Uint8Array): Doc | undefined {
   }
 }
 
-/** The minimal body of a 410: `{ @context, type, id, revoked: true, revocationReason }`. */
+/** The minimal body of a 410: `{ @context, type, id, revoked: true, revocationReason }` (no recipient, no evidence). */
 function goneBody(doc: Doc): Doc {
-  const body: Doc = { '@context': doc['@context'] ?? 'https://w3id.org/openbadges/v2', type: 'Assertion', id: doc.id, revoked: true }
+  const body: Doc = { '@context': doc['@context'] ?? 'https://w3id.org/openbadges/v2', type: doc.type ?? 'Assertion', id: doc.id, revoked: true }
   if (typeof doc.revocationReason === 'string') body.revocationReason = doc.revocationReason
   return body
 }
