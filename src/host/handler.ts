@@ -12,6 +12,7 @@ import { assertionPage, badgeClassPage, documentPage, issuerPage, pageKindOf, re
 import { keyForId, keyForPathname, normalizeBaseUrl, hasExtension } from './paths.js'
 import {
   HOST_RESPONSE_CODES,
+  RESOURCE_CSP,
   jsonError,
   preflight,
   represent,
@@ -214,7 +215,7 @@ export function createBadgeHost(options: BadgeHostOptions): BadgeHandler {
       if (isJsonType(found.contentType)) return await serveJson(request, resolvedKey, found, cache.documents)
       return represent(
         request,
-        { status: 200, body: found.body, contentType: found.contentType, cacheControl: cache.assets, negotiated: false, name: 'raw' },
+        { status: 200, body: found.body, contentType: found.contentType, cacheControl: cache.assets, negotiated: false, name: 'raw', csp: RESOURCE_CSP },
         cors,
       )
     } catch {
@@ -265,6 +266,14 @@ function contains(body: Uint8Array, needle: Uint8Array): boolean {
   return false
 }
 
+// Memoised per body array (stores that cache hand back the same array for an unchanged file).
+const mayBeRevokedMemo = new WeakMap<Uint8Array, boolean>()
+
 function indexOfRevoked(body: Uint8Array): boolean {
-  return contains(body, REVOKED) || contains(body, ESCAPE_U)
+  let found = mayBeRevokedMemo.get(body)
+  if (found === undefined) {
+    found = contains(body, REVOKED) || contains(body, ESCAPE_U)
+    mayBeRevokedMemo.set(body, found)
+  }
+  return found
 }

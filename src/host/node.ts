@@ -16,6 +16,9 @@ export interface NodeListenerOptions {
   origin?: string
 }
 
+// Unreserved characters, '/' and percent-escapes only, no query: a WHATWG URL parser leaves such a path as it is.
+const SIMPLE_PATH = /^\/[A-Za-z0-9\-._~!$&'()*+,;=:@/%]*$/
+
 const FETCH_FORBIDDEN_METHODS = new Set(['CONNECT', 'TRACE', 'TRACK'])
 
 function sendJson(res: ServerResponse, status: number, code: string, error: string, head: boolean): void {
@@ -80,6 +83,14 @@ export function createNodeListener(
     if (method !== 'GET' && method !== 'HEAD') req.resume()
     if (isTraversalTarget(target)) {
       sendJson(res, 400, HOST_RESPONSE_CODES.pathRefused, 'Bad Request: path refused', head)
+      return
+    }
+    if (core && SIMPLE_PATH.test(target)) {
+      // A plain path (the common case): nothing a URL parser would change, so skip it.
+      core({ method, pathname: target, format: null, header: (name: string) => headerOf(req, name) }).then(
+        (response) => writeHostResponse(res, response),
+        () => fail(res, head),
+      )
       return
     }
     let url: URL

@@ -147,11 +147,13 @@ export function keyForPathname(pathname: string, basePath = '/'): string | null 
   if (rest === '') return null
   const segments: string[] = []
   for (const raw of rest.split('/')) {
-    let decoded: string
-    try {
-      decoded = decodeURIComponent(raw)
-    } catch {
-      return null
+    let decoded = raw
+    if (raw.includes('%')) {
+      try {
+        decoded = decodeURIComponent(raw)
+      } catch {
+        return null
+      }
     }
     if (!segmentIsSafe(decoded)) return null
     segments.push(decoded)
@@ -173,6 +175,8 @@ export function keyForPathname(pathname: string, basePath = '/'): string | null 
 export function isTraversalTarget(rawTarget: string): boolean {
   const q = rawTarget.search(/[?#]/)
   const path = q === -1 ? rawTarget : rawTarget.slice(0, q)
+  // Fast path: without an escape, a backslash, NUL or a segment starting with a dot there is nothing to refuse.
+  if (!path.includes('/.') && !path.startsWith('.') && !path.includes('\u0000') && !/[%\\]/.test(path)) return false
   if (path.includes('\u0000') || /\\|%5c|%2f|%00/i.test(path)) return true
   // Decode only the dot so `%2e%2E.` variants collapse to dots, then look for dot segments.
   const dotted = path.replace(/%2e/gi, '.')

@@ -34,8 +34,8 @@ export interface HostResponse {
 
 const encoder = new TextEncoder()
 
-/** CSP for everything that is not an HTML page: nothing runs, even an SVG opened directly. */
-const RESOURCE_CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'; sandbox"
+/** CSP for images and other files: nothing runs, even an SVG opened directly. (JSON needs none: nosniff.) */
+export const RESOURCE_CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'; sandbox"
 
 /** Headers on every response. */
 export function baseHeaders(cors: boolean): Record<string, string> {
@@ -105,7 +105,7 @@ export interface Representation {
   negotiated: boolean
   /** Representation name mixed into the ETag (`ld+json`, `json`, `html`, `raw`). */
   name: string
-  /** HTML pages get their own CSP. */
+  /** A Content-Security-Policy: HTML pages and images get one; JSON, with nosniff, needs none. */
   csp?: string
 }
 
@@ -116,7 +116,7 @@ export interface Representation {
 export function represent(request: HostRequest, rep: Representation, cors: boolean): HostResponse {
   const headers = baseHeaders(cors)
   headers['Cache-Control'] = rep.cacheControl
-  headers['Content-Security-Policy'] = rep.csp ?? RESOURCE_CSP
+  if (rep.csp !== undefined) headers['Content-Security-Policy'] = rep.csp
   if (rep.negotiated) headers.Vary = 'Accept'
   const etag = etagFor(rep.body, rep.name)
   headers.ETag = etag
@@ -142,7 +142,6 @@ export function jsonError(
   headers['Content-Type'] = 'application/json'
   headers['Content-Length'] = String(body.byteLength)
   headers['Cache-Control'] = 'no-cache'
-  headers['Content-Security-Policy'] = RESOURCE_CSP
   Object.assign(headers, extraHeaders)
   return request.method === 'HEAD' ? { status, headers } : { status, headers, body }
 }
