@@ -85,9 +85,12 @@ function hex(bytes: Uint8Array): string {
 }
 
 /**
- * The store's batch secret, created (32 random bytes) on first use.
+ * The store's batch secret, created (32 random bytes) on first use. Keep it with the store: the
+ * assertion ids of a roster depend on it (a new secret means re-running a roster issues new badges).
  *
  * @throws OpenBadgesError `BATCH_SECRET_INVALID`
+ * @example
+ * const secret = await batchSecret(createFsStore('./badges')) // 32 bytes, the same on every call
  */
 export async function batchSecret(store: BadgeStore): Promise<Uint8Array> {
   const found = await store.get(SECRET_KEY)

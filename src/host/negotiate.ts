@@ -24,7 +24,13 @@ interface AcceptRange {
 const MAX_ACCEPT_LENGTH = 4096
 const MAX_RANGES = 64
 
-/** Parses an Accept header into media ranges with their q-values (malformed ranges are dropped). */
+/**
+ * Parses an Accept header into media ranges with their q-values (malformed ranges are dropped; at most
+ * 64 ranges from the first 4 KiB are read).
+ *
+ * @example
+ * parseAccept('text/html, *\/*;q=0.8') // [{ type: 'text', subtype: 'html', q: 1 }, { type: '*', subtype: '*', q: 0.8 }]
+ */
 export function parseAccept(header: string): AcceptRange[] {
   const ranges: AcceptRange[] = []
   for (const part of header.slice(0, MAX_ACCEPT_LENGTH).split(',')) {
@@ -99,6 +105,9 @@ export function negotiate(accept: string | null | undefined, allowHtml = true): 
 /**
  * Explicit override from the query string: `?format=json`, `?format=jsonld` (or `ld+json`),
  * `?format=html`. Lets a person in a browser follow a "view JSON" link.
+ *
+ * @example
+ * formatOverride('jsonld') // 'ld+json'
  */
 export function formatOverride(format: string | null): DocumentRepresentation | null {
   switch (format?.toLowerCase()) {

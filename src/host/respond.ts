@@ -80,12 +80,22 @@ function contentHash(bytes: Uint8Array): string {
   return memo
 }
 
-/** A strong ETag for a representation: a hash of the bytes plus the representation name. */
+/**
+ * A strong ETag for a representation: a hash of the bytes plus the representation name.
+ *
+ * @example
+ * etagFor(bytes, 'ld+json') // '"<28 hex digits><length>-ldjson"'
+ */
 export function etagFor(bytes: Uint8Array, representation: string): string {
   return `"${contentHash(bytes)}-${representation.replace(/[^a-z0-9]/gi, '')}"`
 }
 
-/** True when an If-None-Match header matches `etag` (weak comparison, `*` matches anything). */
+/**
+ * True when an If-None-Match header matches `etag` (weak comparison, `*` matches anything).
+ *
+ * @example
+ * ifNoneMatchHits('"a", W/"b"', '"b"') // true
+ */
 export function ifNoneMatchHits(header: string | null, etag: string): boolean {
   if (header === null) return false
   const bare = etag.replace(/^W\//, '')

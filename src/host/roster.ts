@@ -64,6 +64,10 @@ const KNOWN = new Set(['email', 'key', 'narrative', 'assessor', 'assessor_id', '
 /**
  * `Evidence URL` → `evidence_url`. In `score_<criterion>` / `feedback_<criterion>` the criterion part is
  * kept as written (rubric criterion identifiers are UUIDs, with hyphens).
+ *
+ * @example
+ * normalizeColumn(' Evidence URL ') // 'evidence_url'
+ * normalizeColumn('Score 3b6d1e1c-2f0a-4f43-9a55-2f9ad0b0e002') // 'score_3b6d1e1c-2f0a-4f43-9a55-2f9ad0b0e002'
  */
 export function normalizeColumn(name: string): string {
   const trimmed = name.trim()

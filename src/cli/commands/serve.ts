@@ -105,6 +105,7 @@ export async function startServe(args: string[], io: CliIo): Promise<ServeHandle
   return { running, dir, baseUrl }
 }
 
+/** The `omc serve` command. */
 export const serveCommand: CliCommand = {
   name: 'serve',
   summary: 'serve a badge directory over HTTP (127.0.0.1 by default)',
