@@ -223,3 +223,31 @@ export type {
   FetchLike,
   HostResolver,
 } from './verify/index.js'
+
+// Hosting: the Web-standard badge host, the memory store, publishing, batch issuance.
+// The directory store and the node:http adapter (createFsStore, listen, createNodeListener) are on the
+// `open-microcredentials/host` subpath only, so this entry stays free of node:fs and node:http.
+export { createBadgeHost, HOST_CORE } from './host/handler.js'
+export { createMemoryStore } from './host/memory-store.js'
+export { contentTypeForKey, STATIC_CONTENT_TYPES, revokedStub } from './host/store.js'
+export { keyForId, idForKey, keyForPathname, isTraversalTarget, normalizeBaseUrl, isPublicKey, isStoreKey } from './host/paths.js'
+export { negotiate } from './host/negotiate.js'
+export { escapeHtml } from './host/html.js'
+export { publishDocument, readStoreConfig, writeStoreConfig } from './host/publish.js'
+export { exportStaticSite } from './host/export.js'
+export { revokeAssertion } from './host/revoke.js'
+export { issueBatch, batchSecret, BATCH_CODES } from './host/batch.js'
+export { readRoster, rowToAward, normalizeColumn, ROSTER_CODES } from './host/roster.js'
+export { parseCsv, formatCsvRecord, CSV_CODES } from './host/csv.js'
+export { HOST_CODES } from './host/codes.js'
+export type { BadgeHandler, BadgeHostOptions, CacheControlPolicy, HostCore, StaticDocument } from './host/handler.js'
+export type { HostRequest, HostResponse } from './host/respond.js'
+export type { BadgeStore, StoredResource, PutOptions } from './host/store.js'
+export type { DocumentRepresentation } from './host/negotiate.js'
+export type { PublishResult, StoreConfig } from './host/publish.js'
+export type { ExportOptions, ExportSummary } from './host/export.js'
+export type { RevokeAssertionOptions, RevokeAssertionResult } from './host/revoke.js'
+export type { IssueBatchOptions, RowOutcome, BatchSummary } from './host/batch.js'
+export type { RosterRecord, RosterRow, RosterHeader } from './host/roster.js'
+export type { CsvRecord, CsvOptions, CsvSource } from './host/csv.js'
+export type { HostErrorCode } from './host/codes.js'
