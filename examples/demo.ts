@@ -19,13 +19,18 @@ import { createBadgeHost, createFsStore, issueBatch, listen, publishDocument, re
 import type { RosterRow, RowOutcome } from '../src/host/index.js'
 import { bake } from '../src/bake/index.js'
 import { createRevocationList, defineIssuer, defineMicroCredential, issueAssertion } from '../src/issue/index.js'
+import type { AwardInput, EvidenceInput, MicroCredentialDefinition } from '../src/issue/index.js'
 import { generateKeyPair, toCryptographicKey } from '../src/sign/index.js'
 import { verify, type VerificationReport } from '../src/verify/index.js'
 import { badgePng } from './badge-image.js'
 
 const keepServing = process.argv.includes('--keep-serving')
 const here = new URL('./complete-mc/', import.meta.url)
-const exampleJson = (name: string) => JSON.parse(readFileSync(new URL(name, here), 'utf8')) as Record<string, unknown>
+// The example files are plain JSON: read them as the definitions they are meant to be. The builders
+// check them at run time and throw INVALID_INPUT with every problem when they are not.
+const exampleJson = <T>(name: string): T => JSON.parse(readFileSync(new URL(name, here), 'utf8')) as T
+/** The assessment part of an award (examples/complete-mc/results.json). */
+type AssessmentResults = Pick<AwardInput, 'results' | 'assessors' | 'assessedOn' | 'attempt'>
 const now = () => new Date()
 
 const dir = mkdtempSync(join(tmpdir(), 'omc-demo-'))
@@ -59,7 +64,8 @@ try {
   const keys = await generateKeyPair('RS256')
   const image = badgePng(256)
   const imageUrl = `${baseUrl}images/think-alouds.png`
-  const badgeClass = defineMicroCredential(issuer, { ...exampleJson('mc.json'), image: { id: imageUrl, caption: 'Think-Alouds badge' } } as never)
+  const mc = exampleJson<MicroCredentialDefinition>('mc.json')
+  const badgeClass = defineMicroCredential(issuer, { ...mc, image: { id: imageUrl, caption: 'Think-Alouds badge' } })
   for (const doc of [issuer, badgeClass, toCryptographicKey(keys, { id: keyId, owner: issuer.id }), createRevocationList({ id: listId, issuer: issuer.id })]) {
     await publishDocument(store, baseUrl, doc)
   }
@@ -69,12 +75,13 @@ try {
   item('signing key (RS256)', keyId)
 
   step('3. Issue: one hosted badge, and a batch of three signed badges, all baked into PNGs')
-  const results = exampleJson('results.json')
+  const results = exampleJson<AssessmentResults>('results.json')
+  const evidence = exampleJson<EvidenceInput[]>('evidence.json')
   // The baked image's URL goes into the assertion, so choose the id first.
   const uuid = crypto.randomUUID()
   const hostedFinal = issueAssertion(
     badgeClass,
-    { recipient: 'j.rivera@school.example', evidence: exampleJson('evidence.json') as never, ...results, image: `${baseUrl}assertions/${uuid}.png` } as never,
+    { recipient: 'j.rivera@school.example', evidence, ...results, image: `${baseUrl}assertions/${uuid}.png` },
     { now, generateId: () => uuid },
   )
   await store.put(`assertions/${uuid}.png`, bake(image, hostedFinal))
@@ -86,7 +93,7 @@ try {
       line: i + 2,
       email,
       problems: [],
-      award: { recipient: email, evidence: [{ url: `https://portfolio.example/${i}/video`, name: 'Classroom video' }], ...results } as never,
+      award: { recipient: email, evidence: [{ url: `https://portfolio.example/${i}/video`, name: 'Classroom video' }], ...results },
     }),
   )
   const signed: RowOutcome[] = []
@@ -105,7 +112,7 @@ try {
   for (const o of signed) item('signed + baked', o.imageUrl ?? '')
 
   step('4. Revoke one hosted and one signed badge')
-  const revokedHosted = issueAssertion(badgeClass, { recipient: 'former@school.example', evidence: [{ url: 'https://portfolio.example/x' }], ...results } as never, { now })
+  const revokedHosted = issueAssertion(badgeClass, { recipient: 'former@school.example', evidence: [{ url: 'https://portfolio.example/x' }], ...results }, { now })
   await publishDocument(store, baseUrl, revokedHosted)
   await revokeAssertion({ store, baseUrl, assertionId: revokedHosted.id, reason: 'Evidence was not the earner’s own work' })
   const revokedSigned = signed[2]!

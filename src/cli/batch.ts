@@ -5,9 +5,8 @@
  * crash or an interruption issues nothing twice and skips nothing (see src/host/batch.ts).
  */
 import { createReadStream } from 'node:fs'
-import { open, readFile, rename, unlink } from 'node:fs/promises'
+import { open, readFile, unlink } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
-import { parseArgs } from 'node:util'
 import { isOpenBadgesError } from '../errors.js'
 import { baseUrlOf } from '../issue/index.js'
 import { importPrivateKey, isSignatureAlgorithm, SIGNATURE_ALGORITHMS, type SigningKey } from '../sign/index.js'
@@ -17,6 +16,8 @@ import { createFsStore } from '../host/fs-store.js'
 import { writeStoreConfig } from '../host/publish.js'
 import { readRoster, rowToAward, type RosterRow } from '../host/roster.js'
 import { prepareIssuance, printProblems } from './commands/issue.js'
+import { parseCommandArgs } from './args.js'
+import { writeFileAtomic } from './files.js'
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, type CliIo } from './io.js'
 import { createProgress } from './progress.js'
 
@@ -106,18 +107,13 @@ async function countRecords(file: string): Promise<number | undefined> {
 
 /** Runs `omc issue --batch ...`; returns the exit code (1 when any row failed). */
 export async function runBatch(argv: string[], io: CliIo): Promise<number> {
-  let values
-  try {
-    values = parseArgs({ args: argv, options: batchOptionSpec, strict: true, allowPositionals: false }).values
-  } catch (error) {
-    io.stderr(`omc issue --batch: ${(error as Error).message}\n\n${batchUsage}`)
-    return EXIT_USAGE
-  }
-  const missing = (['batch', 'issuer', 'mc', 'dir'] as const).filter((k) => !values[k])
-  if (missing.length > 0) {
-    io.stderr(`omc issue --batch: missing ${missing.map((m) => `--${m}`).join(', ')}\n\n${batchUsage}`)
-    return EXIT_USAGE
-  }
+  const parsed = parseCommandArgs(io, {
+    command: 'issue --batch', usage: batchUsage, args: argv,
+    options: batchOptionSpec,
+    required: ['batch', 'issuer', 'mc', 'dir'],
+  })
+  if (!parsed) return EXIT_USAGE
+  const { values } = parsed
   if (Boolean(values.key) !== Boolean(values['key-id'])) {
     io.stderr(`omc issue --batch: --key and --key-id go together\n`)
     return EXIT_USAGE
@@ -132,12 +128,12 @@ export async function runBatch(argv: string[], io: CliIo): Promise<number> {
     return EXIT_USAGE
   }
 
-  const dir = resolve(io.cwd, values.dir!)
+  const dir = resolve(io.cwd, values.dir)
   const store = createFsStore(dir)
   let release: (() => Promise<void>) | undefined
   try {
     const readJson = async (file: string) => JSON.parse(await readFile(resolve(io.cwd, file), 'utf8')) as unknown
-    const prepared = prepareIssuance(await readJson(values.issuer!), await readJson(values.mc!), { issuer: values.issuer!, mc: values.mc! })
+    const prepared = prepareIssuance(await readJson(values.issuer), await readJson(values.mc), { issuer: values.issuer, mc: values.mc })
     const baseUrl = values['base-url'] ?? baseUrlOf(prepared.issuer.id)
     let signingKey: SigningKey | undefined
     if (values.key) {
@@ -152,7 +148,7 @@ export async function runBatch(argv: string[], io: CliIo): Promise<number> {
     await store.recover()
 
     const fromStdin = values.batch === '-'
-    const rosterPath = resolve(io.cwd, values.batch!)
+    const rosterPath = resolve(io.cwd, values.batch)
     const total = fromStdin ? undefined : await countRecords(rosterPath)
     const source = fromStdin ? [await io.readStdin()] : createReadStream(rosterPath)
     const { header, records } = await readRoster(source)
@@ -200,14 +196,8 @@ export async function runBatch(argv: string[], io: CliIo): Promise<number> {
     }
     if (failures.length > 20) io.stderr(`  ... and ${failures.length - 20} more failed rows\n`)
     if (values.report) {
-      const out = resolve(io.cwd, values.report)
-      const tmp = `${out}.${process.pid}.tmp`
-      const handle = await open(tmp, 'w')
       const lines = report.sort((a, b) => a[0] - b[0]).map(([, text]) => `${text}\r\n`)
-      await handle.writeFile(`line,email,status,assertion,image,problems\r\n${lines.join('')}`)
-      await handle.sync()
-      await handle.close()
-      await rename(tmp, out)
+      await writeFileAtomic(resolve(io.cwd, values.report), `line,email,status,assertion,image,problems\r\n${lines.join('')}`)
     }
     io.stdout(
       `${summary.rows} row(s): ${summary.issued} issued, ${summary.skipped} already issued (skipped), ${summary.failed} failed\n` +

@@ -98,9 +98,13 @@ describe('omc issue', () => {
   })
 
   it('parseIssueArgs collects repeatable evidence flags', () => {
-    const p = parseIssueArgs([...base, '--email', 'a@b.org', '--evidence-url', 'u1', '--evidence-url', 'u2', '--evidence', 'e.json'])
-    expect(p).toMatchObject({ ok: true, args: { evidenceUrls: ['u1', 'u2'], evidenceFiles: ['e.json'] } })
-    expect(parseIssueArgs(['--mc', 'x'])).toMatchObject({ ok: false })
+    const io = captureIo()
+    const p = parseIssueArgs([...base, '--email', 'a@b.org', '--evidence-url', 'u1', '--evidence-url', 'u2', '--evidence', 'e.json'], io)
+    expect(p).toMatchObject({ evidenceUrls: ['u1', 'u2'], evidenceFiles: ['e.json'] })
+    expect(io.err()).toBe('')
+    const bad = captureIo()
+    expect(parseIssueArgs(['--mc', 'x'], bad)).toBeUndefined()
+    expect(bad.err()).not.toBe('') // the usage error was printed
   })
 
   it('--help prints usage', async () => {

@@ -2,11 +2,12 @@
  * `omc bake --in badge.png --assertion a.json|a.jws --out baked.png`: bakes a hosted assertion (JSON)
  * or a signed one (JWS) into a PNG or SVG image.
  */
-import { readFile, writeFile } from 'node:fs/promises'
+import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
-import { parseArgs } from 'node:util'
 import { bake, extract } from '../../bake/index.js'
 import { isOpenBadgesError } from '../../errors.js'
+import { parseCommandArgs } from '../args.js'
+import { writeFileAtomic } from '../files.js'
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, type CliCommand, type CliIo } from '../io.js'
 
 const usage = `Usage: omc bake --in IMAGE --assertion FILE --out FILE
@@ -48,30 +49,20 @@ function assertionText(bytes: Uint8Array): { text: string } | { error: string } 
 }
 
 async function run(args: string[], io: CliIo): Promise<number> {
-  let values
-  try {
-    values = parseArgs({
-      args,
-      options: { in: { type: 'string' }, assertion: { type: 'string' }, out: { type: 'string' } },
-      strict: true,
-      allowPositionals: false,
-    }).values
-  } catch (error) {
-    io.stderr(`omc bake: ${(error as Error).message}\n\n${usage}`)
-    return EXIT_USAGE
-  }
-  const missing = (['in', 'assertion', 'out'] as const).filter((k) => !values[k])
-  if (missing.length > 0) {
-    io.stderr(`omc bake: missing ${missing.map((m) => `--${m}`).join(', ')}\n\n${usage}`)
-    return EXIT_USAGE
-  }
-  const inPath = resolve(io.cwd, values.in as string)
-  const outPath = resolve(io.cwd, values.out as string)
+  const cli = parseCommandArgs(io, {
+    command: 'bake', usage, args,
+    options: { in: { type: 'string' }, assertion: { type: 'string' }, out: { type: 'string' } },
+    required: ['in', 'assertion', 'out'],
+  })
+  if (!cli) return EXIT_USAGE
+  const { values } = cli
+  const inPath = resolve(io.cwd, values.in)
+  const outPath = resolve(io.cwd, values.out)
   let image: Uint8Array
   let assertionBytes: Uint8Array
   try {
     image = new Uint8Array(await readFile(inPath))
-    assertionBytes = values.assertion === '-' ? await io.readStdin() : new Uint8Array(await readFile(resolve(io.cwd, values.assertion as string)))
+    assertionBytes = values.assertion === '-' ? await io.readStdin() : new Uint8Array(await readFile(resolve(io.cwd, values.assertion)))
   } catch (error) {
     io.stderr(`omc bake: ${(error as Error).message}\n`)
     return EXIT_FAILURE
@@ -90,7 +81,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
     return EXIT_FAILURE
   }
   try {
-    await writeFile(outPath, baked)
+    await writeFileAtomic(outPath, baked)
   } catch (error) {
     io.stderr(`omc bake: ${(error as Error).message}\n`)
     return EXIT_FAILURE

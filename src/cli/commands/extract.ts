@@ -3,9 +3,9 @@
  */
 import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
-import { parseArgs } from 'node:util'
 import { extract } from '../../bake/index.js'
 import { isOpenBadgesError } from '../../errors.js'
+import { parseCommandArgs, usageError } from '../args.js'
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, type CliCommand, type CliIo } from '../io.js'
 
 const usage = `Usage: omc extract IMAGE [--json]
@@ -21,18 +21,10 @@ Exit codes: 0 found, 1 no badge in the image or a malformed image (the error cod
 `
 
 async function run(args: string[], io: CliIo): Promise<number> {
-  let parsed
-  try {
-    parsed = parseArgs({ args, options: { json: { type: 'boolean', default: false } }, strict: true, allowPositionals: true })
-  } catch (error) {
-    io.stderr(`omc extract: ${(error as Error).message}\n\n${usage}`)
-    return EXIT_USAGE
-  }
+  const parsed = parseCommandArgs(io, { command: 'extract', usage, args, options: { json: { type: 'boolean', default: false } }, allowPositionals: true })
+  if (!parsed) return EXIT_USAGE
   const [file, ...extra] = parsed.positionals
-  if (file === undefined || extra.length > 0) {
-    io.stderr(`omc extract: expected exactly one image file\n\n${usage}`)
-    return EXIT_USAGE
-  }
+  if (file === undefined || extra.length > 0) return usageError(io, 'extract', usage, 'expected exactly one image file')
   let image: Uint8Array
   try {
     image = file === '-' ? await io.readStdin() : new Uint8Array(await readFile(resolve(io.cwd, file)))

@@ -8,14 +8,14 @@
  */
 import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
-import { parseArgs } from 'node:util'
 import { isOpenBadgesError, OpenBadgesError, type Problem } from '../../errors.js'
 import { defineIssuer, defineMicroCredential, issueAssertion } from '../../issue/index.js'
 import type { AwardInput, EvidenceInput, IssueOptions, IssuerDefinition, MicroCredentialDefinition } from '../../issue/index.js'
 import type { MicroCredentialAssertion, MicroCredentialBadgeClass } from '../../model/microcredential.js'
 import type { IssuerProfile } from '../../model/openbadges.js'
+import { parseCommandArgs } from '../args.js'
+import { writeFileAtomic } from '../files.js'
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, type CliCommand, type CliIo } from '../io.js'
-import { writeFileAtomic } from './revoke.js'
 import { runBatch } from '../batch.js'
 
 const usage = `Usage: omc issue --issuer FILE --mc FILE --email ADDRESS [evidence] [options]
@@ -84,26 +84,23 @@ export const issueOptionSpec = {
 } as const
 
 /**
- * Parses `omc issue` arguments. Returns the arguments, or a usage error message.
+ * Parses `omc issue` arguments. Returns the arguments, or `undefined` after printing the usage error
+ * to `io.stderr` (the command then exits 2).
  *
  * @example
  * ```ts
- * parseIssueArgs(['--issuer', 'i.json', '--mc', 'mc.json', '--email', 'a@b.org', '--evidence-url', 'https://x'])
+ * const args = parseIssueArgs(['--issuer', 'i.json', '--mc', 'mc.json', '--email', 'a@b.org', '--evidence-url', 'https://x'], io)
+ * if (!args) return EXIT_USAGE
  * ```
  */
-export function parseIssueArgs(args: string[], options: { requireEmail?: boolean } = {}): { ok: true; args: IssueArgs } | { ok: false; error: string } {
-  let values
-  try {
-    values = parseArgs({ args, options: issueOptionSpec, strict: true, allowPositionals: false }).values
-  } catch (error) {
-    return { ok: false, error: (error as Error).message }
-  }
-  const missing = ['issuer', 'mc', ...(options.requireEmail === false ? [] : ['email'])].filter((k) => !values[k as 'issuer'])
-  if (missing.length > 0) return { ok: false, error: `missing ${missing.map((m) => `--${m}`).join(', ')}` }
+export function parseIssueArgs(args: string[], io: CliIo): IssueArgs | undefined {
+  const cli = parseCommandArgs(io, { command: 'issue', usage, args, options: issueOptionSpec, required: ['issuer', 'mc', 'email'] })
+  if (!cli) return undefined
+  const { values } = cli
   const parsed: IssueArgs = {
-    issuer: values.issuer as string,
-    mc: values.mc as string,
-    email: values.email ?? '',
+    issuer: values.issuer,
+    mc: values.mc,
+    email: values.email,
     evidenceUrls: values['evidence-url'] ?? [],
     evidenceNarratives: values['evidence-narrative'] ?? [],
     evidenceFiles: values.evidence ?? [],
@@ -116,7 +113,7 @@ export function parseIssueArgs(args: string[], options: { requireEmail?: boolean
   if (values.out !== undefined) parsed.out = values.out
   if (values['badge-out'] !== undefined) parsed.badgeOut = values['badge-out']
   if (values['issuer-out'] !== undefined) parsed.issuerOut = values['issuer-out']
-  return { ok: true, args: parsed }
+  return parsed
 }
 
 /** A JSON file that could not be read or parsed. */
@@ -250,12 +247,8 @@ export function printProblems(io: CliIo, error: unknown, command = 'omc issue'):
 
 async function run(argv: string[], io: CliIo): Promise<number> {
   if (argv.includes('--batch')) return runBatch(argv, io) // many recipients from a CSV roster: src/cli/batch.ts
-  const parsed = parseIssueArgs(argv)
-  if (!parsed.ok) {
-    io.stderr(`omc issue: ${parsed.error}\n\n${usage}`)
-    return EXIT_USAGE
-  }
-  const args = parsed.args
+  const args = parseIssueArgs(argv, io)
+  if (!args) return EXIT_USAGE
   try {
     const files = await readIssueFiles(args, io.cwd)
     const prepared = prepareIssuance(files.issuer, files.microCredential, { issuer: args.issuer, mc: args.mc })

@@ -6,7 +6,6 @@
 import { existsSync } from 'node:fs'
 import { mkdir } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
-import { parseArgs } from 'node:util'
 import { isOpenBadgesError } from '../../errors.js'
 import {
   exportPrivateKeyPem,
@@ -17,8 +16,9 @@ import {
   SIGNATURE_ALGORITHMS,
   toCryptographicKey,
 } from '../../sign/index.js'
+import { parseCommandArgs, usageError } from '../args.js'
+import { writeFileAtomic } from '../files.js'
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, type CliCommand, type CliIo } from '../io.js'
-import { writeFileAtomic } from './revoke.js'
 
 const usage = `Usage: omc keys generate [--alg ALG] --out DIR [--key-id URL --owner URL] [--force]
 
@@ -47,31 +47,20 @@ function isAbsoluteUrl(value: string): boolean {
 }
 
 async function generate(args: string[], io: CliIo): Promise<number> {
-  let values
-  try {
-    values = parseArgs({
-      args,
-      options: {
-        alg: { type: 'string', default: 'RS256' },
-        out: { type: 'string' },
-        'key-id': { type: 'string' },
-        owner: { type: 'string' },
-        force: { type: 'boolean', default: false },
-      },
-      strict: true,
-      allowPositionals: false,
-    }).values
-  } catch (error) {
-    io.stderr(`omc keys: ${(error as Error).message}\n\n${usage}`)
-    return EXIT_USAGE
-  }
+  const parsed = parseCommandArgs(io, {
+    command: 'keys', usage, args,
+    options: {
+      alg: { type: 'string', default: 'RS256' }, out: { type: 'string' }, force: { type: 'boolean', default: false },
+      'key-id': { type: 'string' }, owner: { type: 'string' }, // key.json
+    },
+    required: ['out'],
+    missingMessage: '--out DIR is required',
+  })
+  if (!parsed) return EXIT_USAGE
+  const { values } = parsed
   const alg = values.alg
   if (!isSignatureAlgorithm(alg)) {
     io.stderr(`omc keys: --alg must be one of ${SIGNATURE_ALGORITHMS.join(', ')} (got ${alg})\n`)
-    return EXIT_USAGE
-  }
-  if (!values.out) {
-    io.stderr(`omc keys: --out DIR is required\n\n${usage}`)
     return EXIT_USAGE
   }
   const keyId = values['key-id']
@@ -113,8 +102,7 @@ async function generate(args: string[], io: CliIo): Promise<number> {
 async function run(args: string[], io: CliIo): Promise<number> {
   const [sub, ...rest] = args
   if (sub === 'generate') return generate(rest, io)
-  io.stderr(`omc keys: ${sub === undefined ? 'missing sub-command' : `unknown sub-command '${sub}'`}\n\n${usage}`)
-  return EXIT_USAGE
+  return usageError(io, 'keys', usage, sub === undefined ? 'missing sub-command' : `unknown sub-command '${sub}'`)
 }
 
 /** The `omc keys` command. */

@@ -5,13 +5,13 @@
 import { existsSync, statSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { resolve, sep } from 'node:path'
-import { parseArgs } from 'node:util'
 import { isOpenBadgesError } from '../../errors.js'
 import { exportStaticSite } from '../../host/export.js'
 import { createFsStore } from '../../host/fs-store.js'
 import { keyForId } from '../../host/paths.js'
 import { publishDocument, readStoreConfig, writeStoreConfig } from '../../host/publish.js'
 import { validate } from '../../schema/index.js'
+import { parseCommandArgs, usageError } from '../args.js'
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, type CliCommand, type CliIo } from '../io.js'
 
 const usage = `Usage:
@@ -44,31 +44,19 @@ async function baseUrlFor(io: CliIo, dir: string, given: string | undefined): Pr
 }
 
 async function run(args: string[], io: CliIo): Promise<number> {
-  let parsed
-  try {
-    parsed = parseArgs({
-      args,
-      options: {
-        dir: { type: 'string' },
-        'base-url': { type: 'string' },
-        image: { type: 'string', multiple: true },
-        force: { type: 'boolean', default: false },
-        out: { type: 'string' },
-        html: { type: 'boolean', default: false },
-        'no-extensionless': { type: 'boolean', default: false },
-      },
-      strict: true,
-      allowPositionals: true,
-    })
-  } catch (error) {
-    io.stderr(`omc publish: ${(error as Error).message}\n\n${usage}`)
-    return EXIT_USAGE
-  }
+  const parsed = parseCommandArgs(io, {
+    command: 'publish', usage, args,
+    options: {
+      dir: { type: 'string' }, 'base-url': { type: 'string' },
+      image: { type: 'string', multiple: true }, force: { type: 'boolean', default: false }, // adding documents
+      out: { type: 'string' }, html: { type: 'boolean', default: false }, 'no-extensionless': { type: 'boolean', default: false }, // exporting
+    },
+    allowPositionals: true,
+    required: ['dir'],
+    missingMessage: '--dir is required',
+  })
+  if (!parsed) return EXIT_USAGE
   const { values, positionals } = parsed
-  if (!values.dir) {
-    io.stderr(`omc publish: --dir is required\n\n${usage}`)
-    return EXIT_USAGE
-  }
   const dir = resolve(io.cwd, values.dir)
   const baseUrl = await baseUrlFor(io, dir, values['base-url'])
   if (baseUrl === undefined) {
@@ -105,8 +93,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
     }
 
     if (positionals.length === 0 && !values.image) {
-      io.stderr(`omc publish: name the documents to publish (or --out SITE to export)\n\n${usage}`)
-      return EXIT_USAGE
+      return usageError(io, 'publish', usage, 'name the documents to publish (or --out SITE to export)')
     }
     const store = createFsStore(dir)
     await writeStoreConfig(store, { baseUrl })

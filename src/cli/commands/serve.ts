@@ -4,11 +4,11 @@
  */
 import { existsSync, statSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { parseArgs } from 'node:util'
 import { createBadgeHost } from '../../host/handler.js'
 import { createFsStore } from '../../host/fs-store.js'
 import { listen, type RunningServer } from '../../host/node.js'
 import { readStoreConfig } from '../../host/publish.js'
+import { parseCommandArgs } from '../args.js'
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, type CliCommand, type CliIo } from '../io.js'
 
 const usage = `Usage: omc serve [--dir DIR] [--port PORT] [--host ADDRESS] [--base-url URL] [--no-html]
@@ -44,25 +44,16 @@ export interface ServeHandle {
  * command and by in-process tests. Returns an exit code instead when the arguments are wrong.
  */
 export async function startServe(args: string[], io: CliIo): Promise<ServeHandle | number> {
-  let values
-  try {
-    values = parseArgs({
-      args,
-      options: {
-        dir: { type: 'string', default: './badges' },
-        port: { type: 'string', default: '8080' },
-        host: { type: 'string', default: '127.0.0.1' },
-        'base-url': { type: 'string' },
-        'cache-ttl': { type: 'string', default: String(SERVE_CACHE_TTL_MS) },
-        'no-html': { type: 'boolean', default: false },
-      },
-      strict: true,
-      allowPositionals: false,
-    }).values
-  } catch (error) {
-    io.stderr(`omc serve: ${(error as Error).message}\n\n${usage}`)
-    return EXIT_USAGE
-  }
+  const parsed = parseCommandArgs(io, {
+    command: 'serve', usage, args,
+    options: {
+      dir: { type: 'string', default: './badges' }, 'base-url': { type: 'string' },
+      port: { type: 'string', default: '8080' }, host: { type: 'string', default: '127.0.0.1' },
+      'cache-ttl': { type: 'string', default: String(SERVE_CACHE_TTL_MS) }, 'no-html': { type: 'boolean', default: false },
+    },
+  })
+  if (!parsed) return EXIT_USAGE
+  const { values } = parsed
   const port = Number(values.port)
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     io.stderr(`omc serve: --port must be an integer from 0 to 65535\n`)

@@ -4,11 +4,11 @@
  */
 import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
-import { parseArgs } from 'node:util'
 import { isOpenBadgesError } from '../../errors.js'
 import { importPrivateKey, isSignatureAlgorithm, SIGNATURE_ALGORITHMS, signAssertion } from '../../sign/index.js'
+import { parseCommandArgs } from '../args.js'
+import { writeFileAtomic } from '../files.js'
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, type CliCommand, type CliIo } from '../io.js'
-import { writeFileAtomic } from './revoke.js'
 
 const usage = `Usage: omc sign --assertion FILE --key PRIVATE.pem --key-id URL [--alg ALG] [--out FILE]
 
@@ -24,28 +24,14 @@ Options:
 `
 
 async function run(args: string[], io: CliIo): Promise<number> {
-  let values
-  try {
-    values = parseArgs({
-      args,
-      options: {
-        assertion: { type: 'string' },
-        key: { type: 'string' },
-        'key-id': { type: 'string' },
-        alg: { type: 'string' },
-        out: { type: 'string' },
-      },
-      strict: true,
-      allowPositionals: false,
-    }).values
-  } catch (error) {
-    io.stderr(`omc sign: ${(error as Error).message}\n\n${usage}`)
-    return EXIT_USAGE
-  }
-  if (!values.assertion || !values.key || !values['key-id']) {
-    io.stderr(`omc sign: --assertion, --key and --key-id are required\n\n${usage}`)
-    return EXIT_USAGE
-  }
+  const parsed = parseCommandArgs(io, {
+    command: 'sign', usage, args,
+    options: { assertion: { type: 'string' }, key: { type: 'string' }, 'key-id': { type: 'string' }, alg: { type: 'string' }, out: { type: 'string' } },
+    required: ['assertion', 'key', 'key-id'],
+    missingMessage: '--assertion, --key and --key-id are required',
+  })
+  if (!parsed) return EXIT_USAGE
+  const { values } = parsed
   const alg = values.alg
   if (alg !== undefined && !isSignatureAlgorithm(alg)) {
     io.stderr(`omc sign: --alg must be one of ${SIGNATURE_ALGORITHMS.join(', ')} (got ${alg})\n`)

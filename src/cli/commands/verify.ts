@@ -4,8 +4,8 @@
  */
 import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
-import { parseArgs } from 'node:util'
 import { verify, type RecipientQuery, type VerificationReport } from '../../verify/index.js'
+import { parseCommandArgs, usageError } from '../args.js'
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, type CliCommand, type CliIo } from '../io.js'
 
 const usage = `Usage: omc verify <FILE | URL | -> [options]
@@ -26,8 +26,7 @@ Exit codes: 0 valid, 1 invalid, 2 usage error (bad options, unreadable file).
 `
 
 function fail(io: CliIo, message: string): number {
-  io.stderr(`omc verify: ${message}\n\n${usage}`)
-  return EXIT_USAGE
+  return usageError(io, 'verify', usage, message)
 }
 
 /** Parses `--recipient` values into a recipient query; null when one is malformed. */
@@ -137,23 +136,15 @@ async function readInput(target: string, io: CliIo): Promise<string | Uint8Array
 }
 
 async function run(args: string[], io: CliIo): Promise<number> {
-  let parsed
-  try {
-    parsed = parseArgs({
-      args,
-      options: {
-        json: { type: 'boolean', default: false },
-        recipient: { type: 'string', multiple: true },
-        now: { type: 'string' },
-        'allow-private-network': { type: 'boolean', default: false },
-        timeout: { type: 'string' },
-      },
-      strict: true,
-      allowPositionals: true,
-    })
-  } catch (error) {
-    return fail(io, (error as Error).message)
-  }
+  const parsed = parseCommandArgs(io, {
+    command: 'verify', usage, args,
+    options: {
+      json: { type: 'boolean', default: false }, recipient: { type: 'string', multiple: true }, now: { type: 'string' },
+      'allow-private-network': { type: 'boolean', default: false }, timeout: { type: 'string' },
+    },
+    allowPositionals: true,
+  })
+  if (!parsed) return EXIT_USAGE
   const [target, ...extra] = parsed.positionals
   if (target === undefined || extra.length > 0) return fail(io, 'expected exactly one FILE, URL or -')
   const { values } = parsed
