@@ -1,72 +1,47 @@
 /**
- * The ajv instance and every compiled validator. Compiled once, at module load — never per call.
+ * Every validator `validate()` runs, precompiled: ajv's standalone code generation turned the schemas of
+ * sources.ts into plain functions (src/schema/generated/validators.js, written by
+ * `scripts/generate-validators.ts`). Nothing is compiled at run time — ajv's `compile` builds functions with
+ * `new Function`, which a Content-Security-Policy without 'unsafe-eval' and edge workers refuse — and ajv
+ * itself is not loaded.
  */
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv'
-import addFormatsModule from 'ajv-formats'
-import { bundledSchemas } from '../jsonld/bundled.js'
-import { ASSESSMENT_SCHEMA_URL, MC_RESULT_SCHEMA_URL, MC_SCHEMA_URL } from '../jsonld/urls.js'
-import * as s from './schemas.js'
+import type { ErrorObject } from 'ajv'
+import * as generated from './generated/validators.js'
 
-// `allErrors`: report every problem, not the first. `strict: false`: the published Assessment Extension
-// schema has an unknown keyword (a typo, `desccription`), which must not stop it compiling.
-const ajv = new Ajv({ allErrors: true, strict: false, validateSchema: false })
-// ajv-formats is CommonJS with `exports.default`: under NodeNext its default import is the module object.
-type FormatsPlugin = (ajv: Ajv, formats: string[]) => Ajv
-const addFormats = ((addFormatsModule as unknown as { default?: FormatsPlugin }).default ?? addFormatsModule) as unknown as FormatsPlugin
-addFormats(ajv, ['date-time', 'uri', 'date'])
-
-export type Validator = ValidateFunction & { errors?: ErrorObject[] | null }
-
-const compile = (schema: Record<string, unknown>): Validator => ajv.compile(schema)
+/** A precompiled validator: true when the value satisfies the schema, else false with `errors` set. */
+export type Validator = generated.GeneratedValidator & { errors?: ErrorObject[] | null }
 
 /** The class validators, keyed by an internal shape name. */
 export const validators = {
-  Assertion: compile(s.assertionSchema),
-  RevokedAssertion: compile(s.revokedAssertionSchema),
-  BadgeClass: compile(s.badgeClassSchema),
-  Profile: compile(s.profileSchema),
-  IssuerProfile: compile(s.issuerProfileSchema),
-  IdentityObject: compile(s.identityObjectSchema),
-  VerificationObject: compile(s.verificationObjectSchema),
-  ProfileVerification: compile(s.profileVerificationSchema),
-  CryptographicKey: compile(s.cryptographicKeySchema),
-  RevocationList: compile(s.revocationListSchema),
-  Criteria: compile(s.criteriaSchema),
-  Evidence: compile(s.evidenceSchema),
-  AlignmentObject: compile(s.alignmentObjectSchema),
-  Image: compile(s.imageSchema),
-  Endorsement: compile(s.endorsementSchema),
-  RevokedEndorsement: compile(s.revokedEndorsementSchema),
-  Extension: compile(s.extensionSchema),
-} as const
+  Assertion: generated.Assertion,
+  RevokedAssertion: generated.RevokedAssertion,
+  BadgeClass: generated.BadgeClass,
+  Profile: generated.Profile,
+  IssuerProfile: generated.IssuerProfile,
+  IdentityObject: generated.IdentityObject,
+  VerificationObject: generated.VerificationObject,
+  ProfileVerification: generated.ProfileVerification,
+  CryptographicKey: generated.CryptographicKey,
+  RevocationList: generated.RevocationList,
+  Criteria: generated.Criteria,
+  Evidence: generated.Evidence,
+  AlignmentObject: generated.AlignmentObject,
+  Image: generated.Image,
+  Endorsement: generated.Endorsement,
+  RevokedEndorsement: generated.RevokedEndorsement,
+  Extension: generated.Extension,
+} as const satisfies Record<string, Validator>
 
 export type Shape = keyof typeof validators
 
-function withoutMeta(schema: Record<string, unknown>): Record<string, unknown> {
-  // The Assessment Extension schema declares draft-06; its keywords mean the same in draft-07, which ajv
-  // compiles by default, so the `$schema`/`$id` markers are dropped rather than loading another meta-schema.
-  const { $schema: _s, $id: _i, ...rest } = schema
-  return rest
-}
-
-const schemaOf = (url: string): Record<string, unknown> => {
-  const found = bundledSchemas[url]
-  if (!found) throw new Error(`internal: schema ${url} is not bundled`)
-  return withoutMeta(found as Record<string, unknown>)
-}
+const ns = 'https://w3id.org/openbadges/extensions#'
 
 /** Validators of the extensions whose schemas are bundled, keyed by every spelling of their extension type. */
-export const extensionValidators: ReadonlyMap<string, Validator> = (() => {
-  const assessment = compile(schemaOf(ASSESSMENT_SCHEMA_URL))
-  const mc = compile(schemaOf(MC_SCHEMA_URL))
-  const result = compile(schemaOf(MC_RESULT_SCHEMA_URL))
-  const ns = 'https://w3id.org/openbadges/extensions#'
-  return new Map<string, Validator>([
-    ['extensions:AssessmentExtension', assessment],
-    [`${ns}AssessmentExtension`, assessment],
-    ['extensions:MicroCredentialExtension', mc],
-    [`${ns}MicroCredentialExtension`, mc],
-    ['extensions:MicroCredentialResultExtension', result],
-    [`${ns}MicroCredentialResultExtension`, result],
-  ])
-})()
+export const extensionValidators: ReadonlyMap<string, Validator> = new Map<string, Validator>([
+  ['extensions:AssessmentExtension', generated.AssessmentExtension],
+  [`${ns}AssessmentExtension`, generated.AssessmentExtension],
+  ['extensions:MicroCredentialExtension', generated.MicroCredentialExtension],
+  [`${ns}MicroCredentialExtension`, generated.MicroCredentialExtension],
+  ['extensions:MicroCredentialResultExtension', generated.MicroCredentialResultExtension],
+  [`${ns}MicroCredentialResultExtension`, generated.MicroCredentialResultExtension],
+])
