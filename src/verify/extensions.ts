@@ -7,19 +7,19 @@
  * as every other document. Compiled validators are cached by schema (URL + text), so each schema is
  * compiled once per process. Schemas fetched from elsewhere are untrusted: they are compiled by a
  * separate ajv whose regular expressions refuse nested quantifiers (no catastrophic backtracking).
+ *
+ * The bundled extension schemas are precompiled (schema/); only a schema fetched at run time needs ajv's
+ * compiler, which generates code with `new Function`. ajv is therefore imported (and constructed) only when
+ * such a schema must be compiled, and where code generation is forbidden (a Content-Security-Policy without
+ * 'unsafe-eval', edge workers) the EvalError becomes the EXTENSION_SCHEMA_UNAVAILABLE warning: that
+ * extension was not validated, the rest of verification goes on.
  */
-import AjvModule, { type ValidateFunction } from 'ajv'
-import formatsModule from 'ajv-formats'
+import type { Ajv as AjvInstance, ValidateFunction } from 'ajv'
 import { bundledContexts, bundledSchemas } from '../jsonld/index.js'
 import { typesOf } from './documents.js'
 import { decodeUtf8, isObject, parseJson } from './json.js'
 import { memo } from './memo.js'
 import type { VerifyState } from './state.js'
-
-type AjvInstance = InstanceType<typeof AjvModule.default>
-const Ajv = ((AjvModule as unknown as { default?: typeof AjvModule.default }).default ?? AjvModule) as typeof AjvModule.default
-const addFormats = ((formatsModule as unknown as { default?: typeof formatsModule.default }).default ??
-  formatsModule) as typeof formatsModule.default
 
 /** A pattern is refused when a quantified group contains a quantifier or an alternation, or it is long. */
 export function isSafePattern(pattern: string): boolean {
@@ -67,22 +67,51 @@ const safeRegExp = Object.assign(
   { code: 'new RegExp' },
 )
 
-function makeAjv(untrusted: boolean): AjvInstance {
+type AjvConstructor = new (options: Record<string, unknown>) => AjvInstance
+type FormatsPlugin = (ajv: AjvInstance) => AjvInstance
+
+/** Imports ajv and ajv-formats (once, on the first schema to compile); both are CommonJS. */
+async function loadAjv(): Promise<{ Ajv: AjvConstructor; addFormats: FormatsPlugin }> {
+  const [ajvModule, formatsModule] = await Promise.all([import('ajv'), import('ajv-formats')])
+  const ajvNs = ajvModule as unknown as { Ajv?: AjvConstructor; default?: AjvConstructor & { Ajv?: AjvConstructor } }
+  const Ajv = ajvNs.Ajv ?? ajvNs.default?.Ajv ?? (ajvNs.default as AjvConstructor)
+  const formats = (formatsModule as unknown as { default: FormatsPlugin & { default?: FormatsPlugin } }).default
+  return { Ajv, addFormats: formats.default ?? formats }
+}
+
+let ajvLoading: ReturnType<typeof loadAjv> | undefined
+
+async function makeAjv(untrusted: boolean): Promise<AjvInstance> {
+  const { Ajv, addFormats } = await (ajvLoading ??= loadAjv())
   const ajv = new Ajv({
     strict: false,
     allErrors: true,
     addUsedSchema: false,
     validateSchema: false,
+    // A failed compile is reported as a finding; ajv would also print the generated code to the console.
+    logger: false,
     ...(untrusted ? { code: { regExp: safeRegExp } } : {}),
   })
   addFormats(ajv)
   return ajv
 }
 
-let trustedAjv: AjvInstance | undefined
-let untrustedAjv: AjvInstance | undefined
+let trustedAjv: Promise<AjvInstance> | undefined
+let untrustedAjv: Promise<AjvInstance> | undefined
 const compiled = new Map<string, ValidateFunction | Error>()
 const MAX_COMPILED = 128
+/** Set once this runtime has refused code generation: later schemas are not tried again. */
+let codeGenerationRefused: EvalError | undefined
+
+/** The compile step, replaceable by tests (to simulate a runtime that forbids code generation). */
+export const compiler = {
+  compile: (ajv: AjvInstance, schema: Record<string, unknown>): ValidateFunction => ajv.compile(schema),
+}
+
+/** True for the error a runtime throws when it forbids code generation from strings (CSP, edge workers). */
+export function isCodeGenerationRefusal(error: unknown): error is EvalError {
+  return error instanceof EvalError || (error instanceof Error && error.name === 'EvalError')
+}
 
 /** Rewrites draft-04/06 specifics ajv 8 does not read (`$schema`, `id`, boolean exclusive bounds). */
 export function normalizeSchema(schema: unknown, depth = 0): unknown {
@@ -108,23 +137,36 @@ export function normalizeSchema(schema: unknown, depth = 0): unknown {
   return out
 }
 
-/** Compiles (once) the schema at `url`; an Error when it cannot be compiled. */
-export function compileSchema(url: string, text: string, schema: unknown, trusted: boolean): ValidateFunction | Error {
+/**
+ * Compiles (once) the schema at `url`; an Error when it cannot be compiled — an EvalError when this runtime
+ * forbids code generation (then every later call returns that EvalError without trying again).
+ */
+export async function compileSchema(url: string, text: string, schema: unknown, trusted: boolean): Promise<ValidateFunction | Error> {
+  if (codeGenerationRefused) return codeGenerationRefused
   const key = `${trusted ? 't' : 'u'} ${url}\n${text}`
   const hit = compiled.get(key)
   if (hit) return hit
   let result: ValidateFunction | Error
   try {
-    const ajv = trusted ? (trustedAjv ??= makeAjv(false)) : (untrustedAjv ??= makeAjv(true))
+    const ajv = await (trusted ? (trustedAjv ??= makeAjv(false)) : (untrustedAjv ??= makeAjv(true)))
     const normalized = normalizeSchema(schema) as Record<string, unknown>
     delete normalized.$id // validators are keyed here, not in ajv's registry
-    result = ajv.compile(normalized)
+    result = compiler.compile(ajv, normalized)
   } catch (error) {
+    if (isCodeGenerationRefusal(error)) {
+      codeGenerationRefused = error
+      return error
+    }
     result = error instanceof Error ? error : new Error(String(error))
   }
   compiled.set(key, result)
   if (compiled.size > MAX_COMPILED) compiled.delete(compiled.keys().next().value as string)
   return result
+}
+
+/** Forgets a code-generation refusal (tests). */
+export function resetCodeGenerationRefusal(): void {
+  codeGenerationRefused = undefined
 }
 
 interface FoundExtension {
@@ -216,7 +258,15 @@ export async function checkExtensions(state: VerifyState, doc: Record<string, un
         if (bundledSchemas[rule.schema] !== undefined) continue
         const schema = await loadJson(state, rule.schema, 'schema', path)
         if (!schema) continue
-        const validator = compileSchema(rule.schema, schema.text, schema.value, schema.trusted)
+        const validator = await compileSchema(rule.schema, schema.text, schema.value, schema.trusted)
+        if (isCodeGenerationRefusal(validator)) {
+          state.findings.add(
+            'EXTENSION_SCHEMA_UNAVAILABLE',
+            `extension schema ${rule.schema} not run: this runtime forbids code generation from strings (Content-Security-Policy without 'unsafe-eval', or an edge worker), which compiling a fetched schema needs`,
+            path,
+          )
+          continue
+        }
         if (validator instanceof Error) {
           state.findings.add('EXTENSION_SCHEMA_UNAVAILABLE', `extension schema ${rule.schema} cannot be compiled: ${validator.message.slice(0, 200)}`, path)
           continue

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest'
-import { isSafePattern, normalizeSchema } from '../../src/verify/extensions.js'
+import { describe, expect, it, vi } from 'vitest'
+import { compiler, isSafePattern, normalizeSchema, resetCodeGenerationRefusal } from '../../src/verify/extensions.js'
 import { verify, type VerificationReport } from '../../src/verify/index.js'
 import { json } from './helpers.js'
 import { HOSTED_ID, NOW, makeWorld, serve } from './world.js'
@@ -70,6 +70,34 @@ describe('extensions with obi:validation', () => {
     const { fetch } = await withExtension({ description: `${'a'.repeat(40)}!`, geo: { latitude: 1, longitude: 2 } })({ [SCHEMA]: json(evil) })
     const report = await verify(HOSTED_ID, { fetch, now: NOW })
     expect(codes(report)).toContain('EXTENSION_SCHEMA_UNAVAILABLE')
+  })
+
+  it('where code generation is forbidden (CSP without unsafe-eval, edge workers), a fetched schema is a warning, not a failure', async () => {
+    // What ajv's compile throws there: `new Function` refused with an EvalError.
+    const refuse = vi.spyOn(compiler, 'compile').mockImplementation(() => {
+      throw new EvalError('Code generation from strings disallowed for this context')
+    })
+    const schema = 'https://ext.example/geo/schema-csp.json'
+    const context = { ...geoContext, 'obi:validation': [{ 'obi:validatesType': 'extensions:GeoCoordinates', 'obi:validationSchema': schema }] }
+    try {
+      const { fetch } = await withExtension({ description: 'x', geo: { latitude: 1, longitude: 2 } })({ [CTX]: json(context), [schema]: json(geoSchema) })
+      const report = await verify(HOSTED_ID, { fetch, now: NOW })
+      expect(refuse).toHaveBeenCalled()
+      const finding = report.messages.find((m) => m.code === 'EXTENSION_SCHEMA_UNAVAILABLE')
+      expect(finding?.severity).toBe('warning')
+      expect(finding?.path).toBe('/badgeClass/extensions:GeoCoordinates')
+      expect(codes(report)).not.toContain('EXTENSION_VALIDATED')
+      expect(errors(report)).toEqual([])
+      expect(report.valid).toBe(true)
+      // Refused once: the runtime is not asked again for the next badge.
+      const calls = refuse.mock.calls.length
+      const again = await verify(HOSTED_ID, { fetch, now: NOW })
+      expect(codes(again)).toContain('EXTENSION_SCHEMA_UNAVAILABLE')
+      expect(refuse.mock.calls.length).toBe(calls)
+    } finally {
+      refuse.mockRestore()
+      resetCodeGenerationRefusal()
+    }
   })
 
   it('the micro-credential extensions are validated by the bundled schemas, offline', async () => {
