@@ -144,7 +144,10 @@ describe.skipIf(!hasChromium)(`the built package under Content-Security-Policy: 
     })
     await page.route('**/*', (route) => (route.request().url().startsWith(`${origin}/`) ? route.continue() : route.abort()))
     await page.goto(`${origin}/${strict ? 'strict' : 'open'}/`)
-    await page.waitForFunction('globalThis.omcReady === true', undefined, { timeout: 30_000 })
+    // Module scripts run before the load event `goto` waits for. (No waitForFunction: its polling evaluates
+    // strings in the page, which the CSP refuses.)
+    const ready = (await page.evaluate('globalThis.omcReady === true')) as boolean
+    expect(ready, `the bundle did not load:\n${pageErrors.join('\n')}`).toBe(true)
     const violations = async () => (await page.evaluate('globalThis.__csp')) as string[]
     return { page, context, pageErrors, consoleErrors, violations }
   }
