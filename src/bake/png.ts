@@ -70,9 +70,18 @@ export function bakePng(png: Uint8Array, badge: BadgeInput): Uint8Array {
   return out
 }
 
+/** ISO-8859-1 text: through the UTF-8 decoder when it is ASCII (the usual URL), else char by char. */
 function latin1(bytes: Uint8Array): string {
+  let ascii = true
+  for (let i = 0; i < bytes.length; i++) {
+    if ((bytes[i] as number) > 0x7f) {
+      ascii = false
+      break
+    }
+  }
+  if (ascii) return utf8Decoder.decode(bytes)
   let s = ''
-  for (let i = 0; i < bytes.length; i += 8192) s += String.fromCharCode(...bytes.subarray(i, i + 8192))
+  for (let i = 0; i < bytes.length; i += 4096) s += String.fromCharCode.apply(null, bytes.subarray(i, i + 4096) as unknown as number[])
   return s
 }
 
@@ -84,24 +93,31 @@ function utf8(bytes: Uint8Array, offset: number): string {
   }
 }
 
+function itxtMalformed(c: ChunkRef, why: string): PngError {
+  return new PngError('PNG_ITXT_MALFORMED', `malformed openbadges iTXt chunk: ${why}`, { details: { offset: c.offset } })
+}
+
+/** Offset of the first NUL in `png[from, end)`, or -1. */
+function nul(png: Uint8Array, from: number, end: number): number {
+  for (let i = from; i < end; i++) if (png[i] === 0) return i
+  return -1
+}
+
 /** Reads the text of an openbadges iTXt chunk (keyword already matched). */
 function readItxt(png: Uint8Array, c: ChunkRef, maxInflated: number): string {
   const start = c.offset + 8
   const end = start + c.length
-  const malformed = (why: string) => new PngError('PNG_ITXT_MALFORMED', `malformed openbadges iTXt chunk: ${why}`, { details: { offset: c.offset } })
   let at = start + KEYWORD.length
-  if (at + 2 > end) throw malformed('missing compression flag and method')
+  if (at + 2 > end) throw itxtMalformed(c, 'missing compression flag and method')
   const flag = png[at] as number
   const method = png[at + 1] as number
-  if (flag > 1) throw malformed(`compression flag ${flag}`)
-  if (flag === 1 && method !== 0) throw malformed(`compression method ${method}`)
-  at += 2
-  const langEnd = png.subarray(at, end).indexOf(0)
-  if (langEnd < 0) throw malformed('unterminated language tag')
-  at += langEnd + 1
-  const transEnd = png.subarray(at, end).indexOf(0)
-  if (transEnd < 0) throw malformed('unterminated translated keyword')
-  at += transEnd + 1
+  if (flag > 1) throw itxtMalformed(c, `compression flag ${flag}`)
+  if (flag === 1 && method !== 0) throw itxtMalformed(c, `compression method ${method}`)
+  const langEnd = nul(png, at + 2, end)
+  if (langEnd < 0) throw itxtMalformed(c, 'unterminated language tag')
+  const transEnd = nul(png, langEnd + 1, end)
+  if (transEnd < 0) throw itxtMalformed(c, 'unterminated translated keyword')
+  at = transEnd + 1
   const data = png.subarray(at, end)
   if (flag === 0) return utf8(data, c.offset)
   const inflated = inflateCapped(data, maxInflated)
