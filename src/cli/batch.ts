@@ -5,7 +5,7 @@
  * crash or an interruption issues nothing twice and skips nothing (see src/host/batch.ts).
  */
 import { createReadStream } from 'node:fs'
-import { open, readFile, unlink } from 'node:fs/promises'
+import { readFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { isOpenBadgesError } from '../errors.js'
 import { baseUrlOf } from '../issue/index.js'
@@ -19,6 +19,7 @@ import { prepareIssuance, printProblems } from './commands/issue.js'
 import { parseCommandArgs } from './args.js'
 import { writeFileAtomic } from './files.js'
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, type CliIo } from './io.js'
+import { acquireLock, DIRECTORY_LOCK } from './lock.js'
 import { createProgress } from './progress.js'
 
 /** Usage of `omc issue --batch`. */
@@ -65,35 +66,6 @@ const batchOptionSpec = {
   report: { type: 'string' },
 } as const
 
-const LOCK = join('.omc', 'batch.lock')
-
-/** Takes the directory's batch lock (one batch per directory at a time); stale locks of dead processes are replaced. */
-async function acquireLock(dir: string): Promise<() => Promise<void>> {
-  const path = join(dir, LOCK)
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      const handle = await open(path, 'wx')
-      await handle.writeFile(String(process.pid))
-      await handle.close()
-      return () => unlink(path).catch(() => undefined)
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
-      const pid = Number((await readFile(path, 'utf8').catch(() => '')).trim())
-      let alive = false
-      if (Number.isInteger(pid) && pid > 0) {
-        try {
-          process.kill(pid, 0)
-          alive = true
-        } catch (e) {
-          alive = (e as NodeJS.ErrnoException).code === 'EPERM'
-        }
-      }
-      if (alive) throw new Error(`another batch (process ${pid}) is writing ${dir}; wait for it or stop it`)
-      await unlink(path).catch(() => undefined)
-    }
-  }
-  throw new Error(`cannot take the batch lock ${path}`)
-}
 
 async function countRecords(file: string): Promise<number | undefined> {
   try {
@@ -143,7 +115,7 @@ export async function runBatch(argv: string[], io: CliIo): Promise<number> {
     const bakeImage = values.bake ? new Uint8Array(await readFile(resolve(io.cwd, values.bake))) : undefined
 
     await store.put('.omc/README.txt', 'Private state of omc (batch secret, archived revoked badges). Never publish this directory.\n')
-    release = await acquireLock(dir)
+    release = await acquireLock(join(dir, DIRECTORY_LOCK), { holder: 'another batch or revoke' })
     await writeStoreConfig(store, { baseUrl })
     await store.recover()
 

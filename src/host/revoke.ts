@@ -53,6 +53,25 @@ async function load(store: BadgeStore, base: URL, ref: unknown): Promise<Doc | u
  * await revokeAssertion({ store, baseUrl: 'https://mc.example.org/', assertionId, reason: 'Issued in error' })
  */
 export async function revokeAssertion(options: RevokeAssertionOptions): Promise<RevokeAssertionResult> {
+  // Revocations into one store run one at a time: each is a read-modify-write of the RevocationList,
+  // and two interleaved ones would lose an entry. (Across processes, `omc revoke` takes a lock file.)
+  const previous = pending.get(options.store) ?? Promise.resolve()
+  const run = previous.then(() => revokeNow(options))
+  const settled = run.then(
+    () => undefined,
+    () => undefined,
+  )
+  pending.set(options.store, settled)
+  void settled.then(() => {
+    if (pending.get(options.store) === settled) pending.delete(options.store)
+  })
+  return run
+}
+
+/** The tail of each store's queue of revocations. */
+const pending = new WeakMap<BadgeStore, Promise<void>>()
+
+async function revokeNow(options: RevokeAssertionOptions): Promise<RevokeAssertionResult> {
   const { store, assertionId, reason } = options
   const base = normalizeBaseUrl(options.baseUrl)
   const key = keyForId(assertionId, base)

@@ -61,6 +61,6 @@ describe('omc issue --batch', () => {
     writeFileSync(join(work, 'locked', '.omc', 'batch.lock'), String(process.pid))
     const io = captureIo({ cwd: work, env: { OMC_PROGRESS: 'off' } })
     expect(await runCli([...base, '--batch', 'r.csv', '--dir', 'locked'], io)).toBe(1)
-    expect(io.err()).toContain(`another batch (process ${process.pid})`)
+    expect(io.err()).toContain(`(process ${process.pid}) holds`)
   })
 })

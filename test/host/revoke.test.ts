@@ -16,7 +16,7 @@ async function setup(revocationList?: string) {
   const assertion = issueAssertion(badgeClass, { recipient: 'a@s.example', evidence: [{ url: 'https://e.example/1' }] }, { now: () => new Date('2026-01-15T12:00:00Z') })
   const store = createMemoryStore()
   for (const d of [issuer, badgeClass, assertion]) await publishDocument(store, BASE, d)
-  return { store, assertion }
+  return { store, assertion, badgeClass }
 }
 
 const json = async (store: ReturnType<typeof createMemoryStore>, key: string) => JSON.parse(new TextDecoder().decode((await store.get(key))!.body)) as unknown
@@ -46,5 +46,27 @@ describe('revokeAssertion', () => {
     const { store } = await setup()
     await expect(revokeAssertion({ store, baseUrl: BASE, assertionId: `${BASE}assertions/nope` })).rejects.toMatchObject({ code: 'HOST_NOT_FOUND' })
     await expect(revokeAssertion({ store, baseUrl: BASE, assertionId: 'https://elsewhere.example/a' })).rejects.toMatchObject({ code: 'HOST_ID_OUTSIDE_BASE' })
+  })
+
+  it('loses no entry when many revocations into one store run at once', async () => {
+    const { store, badgeClass } = await setup(`${BASE}revocations`)
+    const ids: string[] = []
+    for (let i = 0; i < 20; i++) {
+      const a = issueAssertion(badgeClass, { recipient: `e${i}@s.example`, evidence: [{ url: 'https://e.example/1' }] }, { now: () => new Date('2026-01-15T12:00:00Z') })
+      await publishDocument(store, BASE, a)
+      ids.push(a.id)
+    }
+    await Promise.all(ids.map((assertionId, i) => revokeAssertion({ store, baseUrl: BASE, assertionId, reason: `r${i}` })))
+    const list = (await json(store, 'revocations.json')) as RevocationList
+    expect(list.revokedAssertions).toHaveLength(20)
+    for (const [i, id] of ids.entries()) expect(isRevoked(list, id)).toEqual({ revoked: true, reason: `r${i}` })
+  })
+
+  it('keeps revoking after a failed revocation in the same store', async () => {
+    const { store, assertion } = await setup(`${BASE}revocations`)
+    const failed = revokeAssertion({ store, baseUrl: BASE, assertionId: `${BASE}assertions/nope` })
+    const ok = revokeAssertion({ store, baseUrl: BASE, assertionId: assertion.id })
+    await expect(failed).rejects.toMatchObject({ code: 'HOST_NOT_FOUND' })
+    await expect(ok).resolves.toEqual({ hosted: true, revocationList: `${BASE}revocations` })
   })
 })

@@ -5,7 +5,7 @@
  */
 import { existsSync, statSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
-import { resolve } from 'node:path'
+import { join, resolve } from 'node:path'
 import { isOpenBadgesError } from '../../errors.js'
 import { createFsStore } from '../../host/fs-store.js'
 import { readStoreConfig } from '../../host/publish.js'
@@ -15,6 +15,10 @@ import type { RevocationList } from '../../model/openbadges.js'
 import { parseCommandArgs, usageError } from '../args.js'
 import { writeFileAtomic } from '../files.js'
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, type CliCommand, type CliIo } from '../io.js'
+import { acquireLock, DIRECTORY_LOCK } from '../lock.js'
+
+/** How long a revoke waits for another batch or revoke holding the same directory or list. */
+const LOCK_WAIT_MS = 30_000
 
 const usage = `Usage:
   omc revoke --dir DIR --id ASSERTION_URL [--reason TEXT] [--base-url URL]
@@ -58,6 +62,21 @@ function failure(io: CliIo, error: unknown, where: string): number {
 
 async function revokeInList(io: CliIo, file: string, id: string, values: { reason?: string; 'list-id'?: string; issuer?: string }): Promise<number> {
   const path = resolve(io.cwd, file)
+  let release
+  try {
+    release = await acquireLock(`${path}.lock`, { waitMs: LOCK_WAIT_MS, holder: 'another revoke' })
+  } catch (error) {
+    return failure(io, error, path)
+  }
+  try {
+    return await updateList(io, path, id, values)
+  } finally {
+    await release()
+  }
+}
+
+/** Read-modify-write of the list file, under its lock. */
+async function updateList(io: CliIo, path: string, id: string, values: { reason?: string; 'list-id'?: string; issuer?: string }): Promise<number> {
   let list: RevocationList | undefined
   try {
     list = await readList(path)
@@ -92,7 +111,13 @@ async function revokeInDirectory(io: CliIo, directory: string, id: string, value
       io.stderr(`omc revoke: give --base-url (the URL ${dir} is published under)\n`)
       return EXIT_USAGE
     }
-    const result = await revokeAssertion({ store, baseUrl, assertionId: id, ...(values.reason !== undefined ? { reason: values.reason } : {}) })
+    const release = await acquireLock(join(dir, DIRECTORY_LOCK), { waitMs: LOCK_WAIT_MS, holder: 'another batch or revoke' })
+    let result
+    try {
+      result = await revokeAssertion({ store, baseUrl, assertionId: id, ...(values.reason !== undefined ? { reason: values.reason } : {}) })
+    } finally {
+      await release()
+    }
     io.stdout(`revoked ${id}: the hosted assertion is now a revoked stub (410 Gone)${result.revocationList ? `; listed in ${result.revocationList}` : ''}\n`)
     return EXIT_OK
   } catch (error) {
