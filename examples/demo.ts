@@ -13,6 +13,7 @@
  * verdict is not the expected one, so CI can run it.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createBadgeHost, createFsStore, issueBatch, listen, publishDocument, revokeAssertion } from '../src/host/index.js'
@@ -25,6 +26,18 @@ import { verify, type VerificationReport } from '../src/verify/index.js'
 import { badgePng } from './badge-image.js'
 
 const keepServing = process.argv.includes('--keep-serving')
+
+/** A port that is free on 127.0.0.1 right now. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer()
+    probe.once('error', reject)
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number }
+      probe.close(() => resolve(port))
+    })
+  })
+}
 const here = new URL('./complete-mc/', import.meta.url)
 // The example files are plain JSON: read them as the definitions they are meant to be. The builders
 // check them at run time and throw INVALID_INPUT with every problem when they are not.
@@ -35,10 +48,11 @@ const now = () => new Date()
 
 const dir = mkdtempSync(join(tmpdir(), 'omc-demo-'))
 const store = createFsStore(dir)
-let baseUrl = 'http://127.0.0.1/'
-// The host needs its base URL before the port is known: route by path ("/"), the origin comes from the bind.
-const running = await listen(createBadgeHost({ store, baseUrl, now }), { host: '127.0.0.1', port: 0 })
-baseUrl = running.url
+// The host resolves the documents an assertion links (its micro-credential, the issuer) by id under its
+// base URL, so the base URL must carry the real port: pick a free port first, then listen on it.
+const port = await freePort()
+const baseUrl = `http://127.0.0.1:${port}/`
+const running = await listen(createBadgeHost({ store, baseUrl, now }), { host: '127.0.0.1', port })
 
 const tty = Boolean(process.stdout.isTTY)
 const paint = (code: string, text: string) => (tty ? `\u001b[${code}m${text}\u001b[0m` : text)

@@ -79,7 +79,43 @@ export function time(value: unknown): string {
 /** Multi-line text (narratives are Markdown in OB 2.0; shown as preformatted-wrapping text, not parsed). */
 export function prose(value: unknown): string {
   const raw = text(value)
-  return raw === undefined ? '' : `<p class="prose">${escapeHtml(raw)}</p>`
+  return raw === undefined ? '' : `<div class="prose">${markdown(raw)}</div>`
+}
+
+/** Inline Markdown on escaped text: `**strong**`, `*em*`, `` `code` ``, `[text](http(s) URL)`. */
+function inline(escaped: string): string {
+  return escaped
+    .replace(/`([^`\n]+)`/g, '<code>$1</code>')
+    .replace(/\*\*([^*\n]+)\*\*/g, '<strong>$1</strong>')
+    .replace(/(^|[^*\w])\*([^*\n]+)\*(?![*\w])/g, '$1<em>$2</em>')
+    .replace(/\[([^[\]\n]+)\]\((https?:\/\/[^\s()<>"]+)\)/g, '<a href="$2">$1</a>')
+}
+
+/**
+ * The small, safe Markdown subset the Open Badges spec lets displayers choose ("Markdown Text": criteria
+ * and evidence narratives): headings, bulleted and numbered lists, paragraphs, and the inline forms
+ * above. Everything is escaped first; links are made only for http(s) URLs; raw HTML stays text.
+ * Linear-time regexes only (no nested quantifiers), so hostile text cannot make it slow.
+ */
+export function markdown(source: string): string {
+  const blocks = source.replace(/\r\n?/g, '\n').split(/\n[ \t]*\n/)
+  const out: string[] = []
+  for (const block of blocks) {
+    const trimmed = block.trim()
+    if (trimmed === '') continue
+    const lines = trimmed.split('\n')
+    const heading = /^(#{1,6})[ \t]+(.*)$/.exec(trimmed)
+    if (heading && lines.length === 1) {
+      out.push(`<h3>${inline(escapeHtml(heading[2]!.replace(/[ \t]+#+[ \t]*$/, '')))}</h3>`)
+    } else if (lines.every((l) => /^[ \t]*[-*+][ \t]+/.test(l))) {
+      out.push(`<ul>${lines.map((l) => `<li>${inline(escapeHtml(l.replace(/^[ \t]*[-*+][ \t]+/, '')))}</li>`).join('')}</ul>`)
+    } else if (lines.every((l) => /^[ \t]*\d{1,9}[.)][ \t]+/.test(l))) {
+      out.push(`<ol>${lines.map((l) => `<li>${inline(escapeHtml(l.replace(/^[ \t]*\d{1,9}[.)][ \t]+/, '')))}</li>`).join('')}</ol>`)
+    } else {
+      out.push(`<p>${inline(escapeHtml(trimmed))}</p>`)
+    }
+  }
+  return out.join('')
 }
 
 /** A `<section>` with an `<h2>` heading, or '' when the body is empty. */
@@ -148,7 +184,7 @@ h1{font-size:1.75rem;line-height:1.2;margin:.25rem 0}h2{font-size:1.2rem;margin:
 .kind{margin:0;color:var(--muted);text-transform:uppercase;letter-spacing:.05em;font-size:.8rem}
 .status{display:inline-block;margin:.25rem 0 0;padding:.1rem .6rem;border:2px solid currentColor;border-radius:1rem;font-weight:600}
 .status.active{color:var(--ok)}.status.revoked{color:var(--bad)}.status.expired{color:var(--warn)}
-.prose{white-space:pre-wrap}dl{display:grid;grid-template-columns:minmax(8rem,max-content) 1fr;gap:.3rem 1rem;margin:0}
+.prose p{white-space:pre-line}.prose h3{font-size:1rem}dl{display:grid;grid-template-columns:minmax(8rem,max-content) 1fr;gap:.3rem 1rem;margin:0}
 dt{font-weight:600}dd{margin:0;overflow-wrap:anywhere}dd dl{grid-template-columns:max-content 1fr}
 table{border-collapse:collapse;width:100%}th,td{border:1px solid var(--line);padding:.4rem .6rem;text-align:left;vertical-align:top}
 caption{text-align:left;font-weight:600;padding:.25rem 0}ul{padding-left:1.25rem;margin:.25rem 0}
