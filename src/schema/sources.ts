@@ -6,30 +6,11 @@
  */
 import { bundledSchemas } from '../jsonld/bundled.js'
 import { ASSESSMENT_SCHEMA_URL, MC_RESULT_SCHEMA_URL, MC_SCHEMA_URL } from '../jsonld/urls.js'
-import * as s from './schemas.js'
+import { classShapeSchemas } from './class-schemas.js'
 
 type Schema = Record<string, unknown>
 
-/** The class validators, keyed by an internal shape name (the keys of `validators` in compile.ts). */
-export const classShapeSchemas = {
-  Assertion: s.assertionSchema,
-  RevokedAssertion: s.revokedAssertionSchema,
-  BadgeClass: s.badgeClassSchema,
-  Profile: s.profileSchema,
-  IssuerProfile: s.issuerProfileSchema,
-  IdentityObject: s.identityObjectSchema,
-  VerificationObject: s.verificationObjectSchema,
-  ProfileVerification: s.profileVerificationSchema,
-  CryptographicKey: s.cryptographicKeySchema,
-  RevocationList: s.revocationListSchema,
-  Criteria: s.criteriaSchema,
-  Evidence: s.evidenceSchema,
-  AlignmentObject: s.alignmentObjectSchema,
-  Image: s.imageSchema,
-  Endorsement: s.endorsementSchema,
-  RevokedEndorsement: s.revokedEndorsementSchema,
-  Extension: s.extensionSchema,
-} as const satisfies Record<string, Schema>
+export { classShapeSchemas }
 
 function withoutMeta(schema: Schema): Schema {
   // The Assessment Extension schema declares draft-06; its keywords mean the same in draft-07, which ajv
