@@ -4,7 +4,7 @@
  * writes. A lock is a file created with O_EXCL holding the owner's pid; a lock whose process is gone is
  * stale and replaced.
  */
-import { mkdir, open, readFile, unlink } from 'node:fs/promises'
+import { mkdir, open, readFile, stat, unlink } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 
 /** A badge directory's write lock (relative to the directory): one batch or revoke at a time. */
@@ -22,8 +22,15 @@ export interface AcquireLockOptions {
   holder?: string
 }
 
+/** How old a lock file without a pid may be before it counts as stale. */
+const UNWRITTEN_LOCK_GRACE_MS = 10_000
+
+async function recentlyCreated(path: string): Promise<boolean> {
+  const info = await stat(path).catch(() => undefined)
+  return info !== undefined && Date.now() - info.mtimeMs < UNWRITTEN_LOCK_GRACE_MS
+}
+
 function processAlive(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return false
   try {
     process.kill(pid, 0)
     return true
@@ -44,16 +51,20 @@ export async function acquireLock(path: string, options: AcquireLockOptions = {}
       const handle = await open(path, 'wx')
       try {
         await handle.writeFile(String(process.pid))
-      } finally {
+      } catch (error) {
         await handle.close()
+        await unlink(path).catch(() => undefined)
+        throw error
       }
+      await handle.close()
       return () => unlink(path).catch(() => undefined)
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
     }
     const pid = Number((await readFile(path, 'utf8').catch(() => '')).trim())
-    // A lock file whose pid is not written yet belongs to a holder that is still creating it: live.
-    const alive = Number.isNaN(pid) || pid === 0 ? true : processAlive(pid)
+    // No pid yet: a holder between creating the file and writing its pid (live), unless the file is
+    // older than any such moment (a crash right after creating it: stale).
+    const alive = Number.isInteger(pid) && pid > 0 ? processAlive(pid) : await recentlyCreated(path)
     if (!alive) {
       await unlink(path).catch(() => undefined)
       continue

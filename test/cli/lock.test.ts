@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -26,6 +26,17 @@ describe('acquireLock', () => {
   it('replaces a stale lock whose process is gone', async () => {
     const path = join(dir, 'x.lock')
     writeFileSync(path, '2147483646')
+    const release = await acquireLock(path)
+    expect(readFileSync(path, 'utf8')).toBe(String(process.pid))
+    await release()
+  })
+
+  it('treats a lock without a pid as live while fresh and as stale once old', async () => {
+    const path = join(dir, 'x.lock')
+    writeFileSync(path, '')
+    await expect(acquireLock(path)).rejects.toThrow(/holds/)
+    const old = new Date(Date.now() - 60_000)
+    utimesSync(path, old, old)
     const release = await acquireLock(path)
     expect(readFileSync(path, 'utf8')).toBe(String(process.pid))
     await release()
