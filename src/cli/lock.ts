@@ -6,6 +6,7 @@
  */
 import { mkdir, open, readFile, stat, unlink } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
+import { OpenBadgesError } from '../errors.js'
 
 /** A badge directory's write lock (relative to the directory): one batch or revoke at a time. */
 export const DIRECTORY_LOCK = join('.omc', 'batch.lock')
@@ -41,7 +42,7 @@ function processAlive(pid: number): boolean {
 
 /**
  * Takes the lock file at `path`. A lock left by a dead process is replaced; a live holder is waited for
- * up to `waitMs`, then the call fails with an Error naming the holder's pid.
+ * up to `waitMs`, then the call fails with OpenBadgesError `LOCK_HELD` (details: path, pid).
  */
 export async function acquireLock(path: string, options: AcquireLockOptions = {}): Promise<ReleaseLock> {
   const deadline = Date.now() + (options.waitMs ?? 0)
@@ -71,7 +72,9 @@ export async function acquireLock(path: string, options: AcquireLockOptions = {}
     }
     // Same process (concurrent calls in one process, e.g. tests or a library host) or another live one.
     if (Date.now() >= deadline) {
-      throw new Error(`${options.holder ?? 'another omc process'} (process ${pid || 'starting'}) holds ${path}; wait for it or stop it`)
+      throw new OpenBadgesError('LOCK_HELD', `${options.holder ?? 'another omc process'} (process ${pid || 'starting'}) holds ${path}; wait for it or stop it`, {
+        details: { path, pid: pid || undefined },
+      })
     }
     await new Promise((r) => setTimeout(r, options.pollMs ?? 25))
   }

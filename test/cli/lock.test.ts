@@ -34,7 +34,7 @@ describe('acquireLock', () => {
   it('treats a lock without a pid as live while fresh and as stale once old', async () => {
     const path = join(dir, 'x.lock')
     writeFileSync(path, '')
-    await expect(acquireLock(path)).rejects.toThrow(/holds/)
+    await expect(acquireLock(path)).rejects.toMatchObject({ code: 'LOCK_HELD' })
     const old = new Date(Date.now() - 60_000)
     utimesSync(path, old, old)
     const release = await acquireLock(path)
@@ -45,7 +45,7 @@ describe('acquireLock', () => {
   it('fails at once on a live holder without waitMs, and waits for it with waitMs', async () => {
     const path = join(dir, 'x.lock')
     const first = await acquireLock(path)
-    await expect(acquireLock(path)).rejects.toThrow(/holds/)
+    await expect(acquireLock(path)).rejects.toMatchObject({ code: 'LOCK_HELD' })
     const second = acquireLock(path, { waitMs: 5_000, pollMs: 5 })
     setTimeout(() => void first(), 30)
     const release = await second
