@@ -10,17 +10,29 @@ export interface Measurement {
   samples: number
 }
 
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return typeof (value as { then?: unknown } | null)?.then === 'function'
+}
+
+/** Awaits only what is asynchronous: a synchronous operation is timed without a microtask per call. */
+async function settle(value: unknown): Promise<void> {
+  if (isThenable(value)) await value
+}
+
 /** Runs `fn` repeatedly for about `durationMs` (after a short warm-up) and returns operations per second. */
 export async function measure(name: string, fn: () => unknown, durationMs = 1000): Promise<Measurement> {
   const warmupEnd = performance.now() + Math.min(200, durationMs / 4)
-  while (performance.now() < warmupEnd) await fn()
+  while (performance.now() < warmupEnd) await settle(fn())
   let samples = 0
   const start = performance.now()
   const end = start + durationMs
   let now = start
   while (now < end) {
     // Batch calls between clock reads so very fast operations are not dominated by performance.now().
-    for (let i = 0; i < 16; i++) await fn()
+    for (let i = 0; i < 16; i++) {
+      const result = fn()
+      if (isThenable(result)) await result
+    }
     samples += 16
     now = performance.now()
   }
