@@ -7,10 +7,10 @@
  * removes.
  */
 import { constants } from 'node:fs'
-import { mkdir, open, readFile, readdir, rename, unlink } from 'node:fs/promises'
-import { randomBytes } from 'node:crypto'
-import { basename, dirname, join, resolve } from 'node:path'
+import { mkdir, readFile, readdir, unlink } from 'node:fs/promises'
+import { dirname, join, resolve } from 'node:path'
 import { OpenBadgesError } from '../errors.js'
+import { TEMP_FILE_PATTERN, syncDirectory, writeFileAtomic } from './atomic-write.js'
 import { PRIVATE_PREFIX, assertStoreKey, isPublicKey } from './paths.js'
 import { contentTypeForKey, isRevokedDocument, revokedStub, toBytes, type BadgeStore, type PutOptions, type StoredResource } from './store.js'
 
@@ -39,8 +39,6 @@ export interface FsStoreOptions {
   cacheMaxBytes?: number
 }
 
-const TEMP_SUFFIX = '.omc-tmp'
-const TEMP_PATTERN = /^\..+\.(\d+)\.[0-9a-f]{16}\.omc-tmp$/
 const NOT_FOUND = new Set(['ENOENT', 'ENOTDIR', 'EISDIR', 'ELOOP'])
 const READ_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0)
 
@@ -84,17 +82,8 @@ export function createFsStore(dir: string, options: FsStoreOptions = {}): FsBadg
   // follow-up fsync, so concurrent writers into one directory do not each pay for their own.
   const dirSyncs = new Map<string, { running: Promise<void>; queued?: Promise<void> | undefined }>()
 
-  async function fsyncDirectory(path: string): Promise<void> {
-    const handle = await open(path, 'r')
-    try {
-      await handle.sync()
-    } finally {
-      await handle.close()
-    }
-  }
-
   function startDirSync(path: string): Promise<void> {
-    const running = fsyncDirectory(path).finally(() => {
+    const running = syncDirectory(path).finally(() => {
       const state = dirSyncs.get(path)
       if (state && state.running === running && !state.queued) dirSyncs.delete(path)
     })
@@ -132,23 +121,8 @@ export function createFsStore(dir: string, options: FsStoreOptions = {}): FsBadg
   }
 
   async function writeAtomic(path: string, bytes: Uint8Array): Promise<void> {
-    const directory = dirname(path)
-    await ensureDir(directory)
-    const temp = join(directory, `.${basename(path)}.${process.pid}.${randomBytes(8).toString('hex')}${TEMP_SUFFIX}`)
-    const handle = await open(temp, 'wx', 0o644)
-    try {
-      try {
-        await handle.writeFile(bytes)
-        if (durable) await handle.sync()
-      } finally {
-        await handle.close()
-      }
-      await rename(temp, path)
-    } catch (error) {
-      await unlink(temp).catch(() => undefined)
-      throw error
-    }
-    await syncDir(directory)
+    await ensureDir(dirname(path))
+    await writeFileAtomic(path, bytes, { durable, syncDirectory: syncDir })
   }
 
   const io = async <T>(what: string, key: string, fn: () => Promise<T>): Promise<T> => {
@@ -255,7 +229,7 @@ export function createFsStore(dir: string, options: FsStoreOptions = {}): FsBadg
           const full = join(directory, entry.name)
           if (entry.isDirectory()) await visit(full)
           else if (entry.isFile()) {
-            const match = TEMP_PATTERN.exec(entry.name)
+            const match = TEMP_FILE_PATTERN.exec(entry.name)
             if (match && !processIsAlive(Number(match[1]))) {
               await unlink(full).catch(() => undefined)
               removed++
