@@ -5,6 +5,7 @@
  * the reference verifier misses a revoked badge when the list has a single entry.
  */
 import { OpenBadgesError } from '../errors.js'
+import { OB_V2_CONTEXT } from '../jsonld/urls.js'
 import type { IRI, JsonLdContext, RevocationList, RevokedAssertionRef } from '../model/openbadges.js'
 
 /** Error codes thrown by the revocation functions. */
@@ -34,8 +35,6 @@ export interface RevocationStatus {
   /** The published reason, when the entry has one. */
   reason?: string
 }
-
-const OB_V2_CONTEXT = 'https://w3id.org/openbadges/v2'
 
 function entriesOf(list: unknown): unknown[] {
   if (typeof list !== 'object' || list === null || Array.isArray(list)) {

@@ -4,13 +4,11 @@
  * issuer Profile's `publicKey`, but only the active key may sign new ones.
  */
 import { OpenBadgesError } from '../errors.js'
+import { OB_V2_CONTEXT } from '../jsonld/urls.js'
 import type { CryptographicKey, DateTime, IRI, Profile } from '../model/openbadges.js'
 import type { SignatureAlgorithm } from './algorithms.js'
 import { SIGN_ERROR_CODES } from './codes.js'
 import { exportPublicKeyPem, isPublicKeyHandle, type KeyPair, type PublicKeyHandle } from './keys.js'
-
-/** The Open Badges 2.0 JSON-LD context URL. */
-const OB_V2_CONTEXT = 'https://w3id.org/openbadges/v2'
 
 /** One key in an issuer key list. */
 export interface IssuerKeyEntry {
