@@ -41,9 +41,20 @@ function methodOf(doc: Record<string, unknown>): Method {
   return 'unknown'
 }
 
-function describeMethod(doc: Record<string, unknown>): string {
+/**
+ * Reports an assertion that was handed over for another verification method than the one it declares:
+ * VERIFICATION_TYPE_MISMATCH (with `mismatch` as the message) when it declares the other known method,
+ * VERIFICATION_TYPE_UNKNOWN when it declares neither.
+ */
+function reportMethod(state: VerifyState, doc: Record<string, unknown>, method: Method, mismatch: string): void {
+  const path = '/assertion/verification/type'
+  if (method !== 'unknown') {
+    state.findings.add('VERIFICATION_TYPE_MISMATCH', mismatch, path)
+    return
+  }
   const vo = isObject(doc.verification) ? doc.verification : isObject(doc.verify) ? doc.verify : undefined
-  return vo?.type === undefined ? '(none)' : JSON.stringify(vo.type)
+  const declared = vo?.type === undefined ? '(none)' : JSON.stringify(vo.type)
+  state.findings.add('VERIFICATION_TYPE_UNKNOWN', `verification.type ${declared} is neither HostedBadge nor SignedBadge`, path)
 }
 
 /** Turns what was handed over into a URL, a JWS or an object (extracting baked images). */
@@ -199,13 +210,7 @@ async function verifyHosted(state: VerifyState, url: string, expectedId: string 
   }
   const method = methodOf(doc)
   if (method !== 'hosted') {
-    state.findings.add(
-      method === 'signed' ? 'VERIFICATION_TYPE_MISMATCH' : 'VERIFICATION_TYPE_UNKNOWN',
-      method === 'signed'
-        ? 'the hosted copy declares SignedBadge verification but was not handed over as a JWS'
-        : `verification.type ${describeMethod(doc)} is neither HostedBadge nor SignedBadge`,
-      '/assertion/verification/type',
-    )
+    reportMethod(state, doc, method, 'the hosted copy declares SignedBadge verification but was not handed over as a JWS')
     trusted = false
   }
   await validateGraph(state)
@@ -248,13 +253,7 @@ async function verifySigned(state: VerifyState, token: string): Promise<void> {
   state.assertion = doc
   const method = methodOf(doc)
   if (method !== 'signed') {
-    state.findings.add(
-      method === 'hosted' ? 'VERIFICATION_TYPE_MISMATCH' : 'VERIFICATION_TYPE_UNKNOWN',
-      method === 'hosted'
-        ? 'a JWS whose payload declares HostedBadge verification: verify it by its hosted id instead'
-        : `verification.type ${describeMethod(doc)} is neither HostedBadge nor SignedBadge`,
-      '/assertion/verification/type',
-    )
+    reportMethod(state, doc, method, 'a JWS whose payload declares HostedBadge verification: verify it by its hosted id instead')
   }
   await validateGraph(state)
   const trusted = method === 'signed' && state.issuer !== undefined && (await checkSignature(state, token))
@@ -277,15 +276,8 @@ async function verifyObject(state: VerifyState, value: Record<string, unknown>):
   const doc = setVersion(state, version, value)
   if (!doc) return
   state.assertion = doc
-  if (method === 'signed') {
-    state.findings.add(
-      'VERIFICATION_TYPE_MISMATCH',
-      'a SignedBadge is verified from its JWS; this assertion was handed over without its signature',
-      '/assertion/verification/type',
-    )
-  } else {
-    state.findings.add('VERIFICATION_TYPE_UNKNOWN', `verification.type ${describeMethod(value)} is neither HostedBadge nor SignedBadge`, '/assertion/verification/type')
-  }
+  // Hosted objects went to verifyHosted above: this one is signed (without its JWS) or of no known method.
+  reportMethod(state, value, method, 'a SignedBadge is verified from its JWS; this assertion was handed over without its signature')
   validateDocument(state, doc, 'Assertion', '/assertion', state.upgraded)
 }
 
