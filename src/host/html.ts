@@ -65,6 +65,19 @@ export function asObject(value: unknown): Record<string, unknown> | undefined {
   return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined
 }
 
+/** The plain objects among the values of a one-or-many property (other values skipped). */
+export function objects(value: unknown): Array<Record<string, unknown>> {
+  return many(value)
+    .map(asObject)
+    .filter((o): o is Record<string, unknown> => o !== undefined)
+}
+
+/** {@link text} escaped for HTML, or undefined when the value is not text. */
+export function escapedText(value: unknown): string | undefined {
+  const t = text(value)
+  return t === undefined ? undefined : escapeHtml(t)
+}
+
 const DATE_FORMAT = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' })
 
 /** A `<time>` element for an ISO 8601 date-time (shown in UTC), or the escaped text when unparseable. */

@@ -4,7 +4,7 @@
  * MicroCredentialResultExtension on an Assertion (rubric results, assessors). Found by their content,
  * so documents that spell the property name differently still render; everything escaped.
  */
-import { asObject, definitions, escapeHtml, isHttpUrl, link, many, prose, section, text, time } from './html.js'
+import { asObject, definitions, escapeHtml, escapedText, isHttpUrl, link, objects, prose, section, text, time } from './html.js'
 
 type Doc = Record<string, unknown>
 
@@ -23,40 +23,31 @@ function findExtension(doc: Doc | undefined, marker: (ext: Doc) => boolean): [st
   return undefined
 }
 
-const esc = (value: unknown): string | undefined => {
-  const t = text(value)
-  return t === undefined ? undefined : escapeHtml(t)
-}
-
 /** The rubric results, assessors, assessment date and attempt of an awarded MC. */
 export function resultsSection(assertion: Doc): RenderedExtension {
   const found = findExtension(assertion, (e) => Array.isArray(e.rubricResults) || Array.isArray(e.assessors))
   if (!found) return { html: '' }
   const [key, ext] = found
-  const rows = many(ext.rubricResults)
-    .map(asObject)
-    .filter((r): r is Doc => r !== undefined)
+  const rows = objects(ext.rubricResults)
     .map((r) => {
       const max = text(r.maxScore)
       const score = text(r.score)
       return (
-        `<tr><th scope="row">${esc(r.name) ?? esc(r.criterion) ?? ''}</th><td>${esc(r.level) ?? ''}</td>` +
+        `<tr><th scope="row">${escapedText(r.name) ?? escapedText(r.criterion) ?? ''}</th><td>${escapedText(r.level) ?? ''}</td>` +
         `<td>${score !== undefined ? escapeHtml(max !== undefined ? `${score} of ${max}` : score) : ''}</td>` +
-        `<td>${esc(r.feedback) ?? ''}</td></tr>`
+        `<td>${escapedText(r.feedback) ?? ''}</td></tr>`
       )
     })
   const table = rows.length
     ? `<table><caption>Rubric results</caption><thead><tr><th scope="col">Criterion</th><th scope="col">Level</th>` +
       `<th scope="col">Score</th><th scope="col">Feedback</th></tr></thead><tbody>${rows.join('')}</tbody></table>`
     : ''
-  const assessors = many(ext.assessors)
-    .map(asObject)
-    .filter((a): a is Doc => a !== undefined)
+  const assessors = objects(ext.assessors)
     .map((a) => link(a.url ?? a.id, text(a.name) ?? text(a.id) ?? 'Assessor'))
   const facts = definitions([
     ['Assessed by', assessors.length ? assessors.join(', ') : undefined],
     ['Assessed on', time(ext.assessedOn) || undefined],
-    ['Attempt', esc(ext.attempt)],
+    ['Attempt', escapedText(ext.attempt)],
   ])
   return { html: section('results', 'Assessment results', table + facts), key }
 }
@@ -68,26 +59,20 @@ export function microCredentialSection(badgeClass: Doc | undefined): RenderedExt
   const found = findExtension(badgeClass, (e) => MC_MARKERS.some((m) => e[m] !== undefined))
   if (!found) return { html: '' }
   const [key, ext] = found
-  const research = many(ext.researchBasis)
-    .map(asObject)
-    .filter((r): r is Doc => r !== undefined)
+  const research = objects(ext.researchBasis)
     .map((r) => {
       const doi = text(r.doi)
       const doiLink = doi !== undefined ? ` ${link(`https://doi.org/${encodeURI(doi)}`, `doi:${doi}`)}` : ''
       const url = isHttpUrl(r.url) ? ` ${link(r.url)}` : ''
-      return `<li>${esc(r.citation) ?? ''}${doiLink}${url}</li>`
+      return `<li>${escapedText(r.citation) ?? ''}${doiLink}${url}</li>`
     })
-  const resources = many(ext.supportResources)
-    .map(asObject)
-    .filter((r): r is Doc => r !== undefined)
+  const resources = objects(ext.supportResources)
     .map((r) => {
-      const kind = esc(r.resourceType)
-      const description = esc(r.description)
+      const kind = escapedText(r.resourceType)
+      const description = escapedText(r.description)
       return `<li>${link(r.url, text(r.name) ?? text(r.url) ?? '')}${kind ? ` <span>(${kind})</span>` : ''}${description ? `<br>${description}` : ''}</li>`
     })
-  const stacks = many(ext.stacks)
-    .map(asObject)
-    .filter((s): s is Doc => s !== undefined)
+  const stacks = objects(ext.stacks)
     .map((s) => {
       const size = text(s.stackSize)
       const place = text(s.position) !== undefined ? `MC ${text(s.position)}${size !== undefined ? ` of ${size}` : ''}` : ''
@@ -101,11 +86,11 @@ export function microCredentialSection(badgeClass: Doc | undefined): RenderedExt
     (stacks.length ? `<h3>Stacks</h3><ul>${stacks.join('')}</ul>` : '') +
     definitions([
       ['Developer', developer ? link(developer.url ?? developer.id, text(developer.name) ?? 'Developer') : undefined],
-      ['Estimated time', text(ext.estimatedHours) !== undefined ? `${esc(ext.estimatedHours)} hours` : undefined],
-      ['Renewal credits', esc(ext.renewalCredits)],
-      ['Renewal hours', esc(ext.renewalHours)],
-      ['Last reviewed', esc(ext.lastReviewDate)],
-      ['Review cycle', text(ext.reviewIntervalMonths) !== undefined ? `every ${esc(ext.reviewIntervalMonths)} months` : undefined],
+      ['Estimated time', text(ext.estimatedHours) !== undefined ? `${escapedText(ext.estimatedHours)} hours` : undefined],
+      ['Renewal credits', escapedText(ext.renewalCredits)],
+      ['Renewal hours', escapedText(ext.renewalHours)],
+      ['Last reviewed', escapedText(ext.lastReviewDate)],
+      ['Review cycle', text(ext.reviewIntervalMonths) !== undefined ? `every ${escapedText(ext.reviewIntervalMonths)} months` : undefined],
     ])
   return { html: section('about', 'About this micro-credential', body), key }
 }

@@ -7,10 +7,12 @@ import {
   asObject,
   definitions,
   escapeHtml,
+  escapedText,
   isImageUrl,
   labelFor,
   link,
   many,
+  objects,
   page,
   prose,
   renderValue,
@@ -92,9 +94,7 @@ function header(kind: string, name: string, image: ReturnType<typeof imageOf>, s
 }
 
 function alignmentSection(badgeClass: Doc | undefined): string {
-  const items = many(badgeClass?.alignment)
-    .map(asObject)
-    .filter((a): a is Doc => a !== undefined)
+  const items = objects(badgeClass?.alignment)
     .map((a) => {
       const code = text(a.targetCode)
       const framework = text(a.targetFramework)
@@ -120,17 +120,13 @@ function criteriaSection(badgeClass: Doc | undefined): string {
 }
 
 function rubricTable(rubric: Doc): string {
-  const criteria = many(rubric.rubricCriteria)
-    .map(asObject)
-    .filter((c): c is Doc => c !== undefined)
+  const criteria = objects(rubric.rubricCriteria)
     .sort((a, b) => (Number(a.position) || 0) - (Number(b.position) || 0))
   if (criteria.length === 0) return ''
   const rows = criteria.map((c) => {
     const name = [text(c.category), text(c.description)].filter((v) => v !== undefined).map(escapeHtml).join(': ')
     const weight = text(c.weight)
-    const levels = many(c.criterionLevels)
-      .map(asObject)
-      .filter((l): l is Doc => l !== undefined)
+    const levels = objects(c.criterionLevels)
       .map((l) => {
         const head = [text(l.quality), text(l.score) !== undefined ? `score ${text(l.score)}` : undefined]
           .filter((v) => v !== undefined)
@@ -155,18 +151,17 @@ function assessmentSection(badgeClass: Doc | undefined): { html: string; key?: s
   for (const [key, ext] of extensionsOf(badgeClass)) {
     if (ext.assessments === undefined) continue
     const parts: string[] = [prose(ext.description)]
-    for (const a of many(ext.assessments).map(asObject)) {
-      if (!a) continue
+    for (const a of objects(ext.assessments)) {
       parts.push(
         definitions([
-          ['Assessment type', text(a.type) !== undefined ? escapeHtml(text(a.type)) : undefined],
-          ['Description', text(a.description) !== undefined ? escapeHtml(text(a.description)) : undefined],
-          ['Evidence produced', text(a.assessmentOutput) !== undefined ? escapeHtml(text(a.assessmentOutput)) : undefined],
-          ['Evaluation method', text(a.evaluationMethod) !== undefined ? escapeHtml(text(a.evaluationMethod)) : undefined],
+          ['Assessment type', escapedText(a.type)],
+          ['Description', escapedText(a.description)],
+          ['Evidence produced', escapedText(a.assessmentOutput)],
+          ['Evaluation method', escapedText(a.evaluationMethod)],
           ['Example', a.assessmentExample !== undefined ? link(a.assessmentExample) : undefined],
         ]),
       )
-      for (const rubric of many(a.rubrics).map(asObject)) if (rubric) parts.push(rubricTable(rubric))
+      for (const rubric of objects(a.rubrics)) parts.push(rubricTable(rubric))
     }
     return { html: section('rubric', 'Assessment and rubric', parts.join('')), key }
   }
@@ -182,9 +177,9 @@ function evidenceSection(assertion: Doc): string {
     return (
       `<li><strong>${link(obj.id, title)}</strong>` +
       definitions([
-        ['Description', text(obj.description) !== undefined ? escapeHtml(text(obj.description)) : undefined],
-        ['Genre', text(obj.genre) !== undefined ? escapeHtml(text(obj.genre)) : undefined],
-        ['Audience', text(obj.audience) !== undefined ? escapeHtml(text(obj.audience)) : undefined],
+        ['Description', escapedText(obj.description)],
+        ['Genre', escapedText(obj.genre)],
+        ['Audience', escapedText(obj.audience)],
       ]) +
       prose(obj.narrative) +
       `</li>`
@@ -197,10 +192,10 @@ function evidenceSection(assertion: Doc): string {
 function issuerDefinitions(issuer: Doc | undefined, fallbackId: unknown): string {
   if (!issuer) return fallbackId === undefined ? '' : definitions([['Issuer', link(fallbackId)]])
   return definitions([
-    ['Name', text(issuer.name) !== undefined ? escapeHtml(text(issuer.name)) : undefined],
+    ['Name', escapedText(issuer.name)],
     ['Website', issuer.url !== undefined ? link(issuer.url) : undefined],
-    ['Email', text(issuer.email) !== undefined ? escapeHtml(text(issuer.email)) : undefined],
-    ['Description', text(issuer.description) !== undefined ? escapeHtml(text(issuer.description)) : undefined],
+    ['Email', escapedText(issuer.email)],
+    ['Description', escapedText(issuer.description)],
     ['Profile', issuer.id !== undefined ? link(issuer.id) : undefined],
   ])
 }
