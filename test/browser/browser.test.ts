@@ -8,22 +8,11 @@
  * Needs dist/ (`npm run build`) and Chromium at /usr/bin/chromium (or $CHROMIUM_PATH); skips the page
  * test with a message when Chromium is absent. Run: `npx vitest run --config vitest.browser.config.ts`.
  */
-import { existsSync, readdirSync, statSync } from 'node:fs'
-import { createServer } from 'node:http'
-import type { Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
-import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { chromium } from 'playwright-core'
-import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { REPO_ROOT, bundleForBrowser, packageConsumerDir } from './bundle.js'
+import { bundleForBrowser, packageConsumerDir } from './bundle.js'
+import { CHROMIUM, ENTRY_IMPORTS, hasChromium, openPage, requireBuild, servePage } from './page.js'
+import type { PageSite } from './page.js'
 import type { ScenarioResult } from './scenario.js'
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-const hasChromium = existsSync(CHROMIUM)
-const DIST_ENTRY = join(REPO_ROOT, 'dist', 'index.js')
-const SCENARIO = fileURLToPath(new URL('./scenario.ts', import.meta.url))
 
 /** The subpaths the package claims run in browsers ('' is the root entry). */
 const BROWSER_SUBPATHS = ['', '/issue', '/sign', '/bake', '/verify', '/schema', '/jsonld'] as const
@@ -32,24 +21,10 @@ if (!hasChromium) {
   console.warn(`[browser] ${CHROMIUM} not found: skipping the headless Chromium test (install: apt-get install -y chromium, or run .ci/browser.sh)`)
 }
 
-function newestMtime(dir: string): number {
-  let newest = 0
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name)
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs)
-  }
-  return newest
-}
-
 let consumer: Awaited<ReturnType<typeof packageConsumerDir>> | undefined
 
 beforeAll(async () => {
-  if (!existsSync(DIST_ENTRY)) {
-    throw new Error('dist/ is missing: the browser test runs the BUILT package. Run `npm run build` first, then `npx vitest run --config vitest.browser.config.ts`.')
-  }
-  if (newestMtime(join(REPO_ROOT, 'src')) > statSync(DIST_ENTRY).mtimeMs) {
-    console.warn('[browser] src/ is newer than dist/: testing a stale build (run `npm run build`)')
-  }
+  requireBuild()
   consumer = await packageConsumerDir()
 })
 
@@ -77,70 +52,25 @@ describe('browser bundles of the built package (esbuild, platform browser)', () 
 })
 
 describe.skipIf(!hasChromium)('the built package in headless Chromium', () => {
-  let browser: Browser | undefined
-  let server: Server | undefined
-  let origin = ''
+  let site: PageSite | undefined
 
   beforeAll(async () => {
     const entry = [
-      `import * as root from 'open-microcredentials'`,
-      `import * as issue from 'open-microcredentials/issue'`,
-      `import * as sign from 'open-microcredentials/sign'`,
-      `import * as bake from 'open-microcredentials/bake'`,
-      `import * as verify from 'open-microcredentials/verify'`,
-      `import * as schema from 'open-microcredentials/schema'`,
-      `import * as jsonld from 'open-microcredentials/jsonld'`,
-      `import { runScenario } from ${JSON.stringify(SCENARIO)}`,
+      ...ENTRY_IMPORTS,
       `globalThis.omcRun = () => runScenario({ root, issue, sign, bake, verify, schema, jsonld })`,
       `globalThis.omcReady = true`,
     ].join('\n')
-    const bundle = await bundleForBrowser(entry, consumer!.dir)
-    if (!bundle.ok) throw new Error(`the page bundle failed:\n${bundle.errors.join('\n')}`)
-    expect(bundle.inputs.filter((p) => p.startsWith('src/'))).toEqual([])
-
-    const html = '<!doctype html><html><head><meta charset="utf-8"><link rel="icon" href="data:,">' +
-      '<title>open-microcredentials browser test</title><script type="module" src="/bundle.js"></script></head><body></body></html>'
-    server = createServer((req, res) => {
-      if (req.url === '/') res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html)
-      else if (req.url === '/bundle.js') res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' }).end(bundle.code)
-      else res.writeHead(404).end()
-    })
-    await new Promise<void>((done) => server!.listen(0, '127.0.0.1', done))
-    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-        '--disable-sync', '--no-first-run', '--disable-quic'],
-    })
+    site = await servePage(entry, consumer!.dir, { title: 'open-microcredentials browser test' })
   }, 120_000)
 
   afterAll(async () => {
-    await browser?.close()
-    await new Promise((done) => (server ? server.close(done) : done(undefined)))
+    await site?.close()
   })
 
   /** Loads the page in a fresh context (after `initScript`, if any), runs the scenario, collects errors. */
   async function runPage(initScript?: string) {
-    const context = await browser!.newContext()
-    if (initScript !== undefined) await context.addInitScript(initScript)
-    const page = await context.newPage()
-    const pageErrors: string[] = []
-    const consoleErrors: string[] = []
-    const offsite: string[] = []
-    page.on('pageerror', (error) => pageErrors.push(error.stack ?? error.message))
-    page.on('console', (msg) => {
-      if (msg.type() === 'error') consoleErrors.push(msg.text())
-    })
-    // Loopback only: anything else the page tries to load is recorded and refused.
-    await page.route('**/*', (route) => {
-      const url = route.request().url()
-      if (url.startsWith(`${origin}/`)) return route.continue()
-      offsite.push(url)
-      return route.abort()
-    })
+    const { context, page, pageErrors, consoleErrors, offsite } = await openPage(site!, '/', initScript)
     try {
-      await page.goto(`${origin}/`)
       await page.waitForFunction('globalThis.omcReady === true', undefined, { timeout: 30_000 })
       const result = (await page.evaluate('globalThis.omcRun()')) as ScenarioResult
       const ed25519Refusals = (await page.evaluate('globalThis.__ed25519Refused ?? 0')) as number

@@ -10,21 +10,12 @@
  * Needs dist/ (`npm run build`) and Chromium at /usr/bin/chromium (or $CHROMIUM_PATH).
  * Run: `npx vitest run --config vitest.browser.config.ts`.
  */
-import { existsSync } from 'node:fs'
-import { createServer } from 'node:http'
-import type { Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
-import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { chromium } from 'playwright-core'
-import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { REPO_ROOT, bundleForBrowser, packageConsumerDir } from './bundle.js'
+import { packageConsumerDir } from './bundle.js'
+import { CHROMIUM, ENTRY_IMPORTS, hasChromium, openPage, requireBuild, servePage } from './page.js'
+import type { PageSite } from './page.js'
 import type { ScenarioResult } from './scenario.js'
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-const hasChromium = existsSync(CHROMIUM)
-const SCENARIO = fileURLToPath(new URL('./scenario.ts', import.meta.url))
 const CSP = "script-src 'self'"
 
 if (!hasChromium) console.warn(`[browser] ${CHROMIUM} not found: skipping the CSP test (install: apt-get install -y chromium)`)
@@ -73,24 +64,13 @@ async function runExtension(verify, latitude) {
 
 describe.skipIf(!hasChromium)(`the built package under Content-Security-Policy: ${CSP}`, () => {
   let consumer: Awaited<ReturnType<typeof packageConsumerDir>> | undefined
-  let browser: Browser | undefined
-  let server: Server | undefined
-  let origin = ''
+  let site: PageSite | undefined
 
   beforeAll(async () => {
-    if (!existsSync(join(REPO_ROOT, 'dist', 'index.js'))) {
-      throw new Error('dist/ is missing: the CSP test runs the BUILT package. Run `npm run build` first.')
-    }
+    requireBuild()
     consumer = await packageConsumerDir()
     const entry = [
-      `import * as root from 'open-microcredentials'`,
-      `import * as issue from 'open-microcredentials/issue'`,
-      `import * as sign from 'open-microcredentials/sign'`,
-      `import * as bake from 'open-microcredentials/bake'`,
-      `import * as verify from 'open-microcredentials/verify'`,
-      `import * as schema from 'open-microcredentials/schema'`,
-      `import * as jsonld from 'open-microcredentials/jsonld'`,
-      `import { runScenario } from ${JSON.stringify(SCENARIO)}`,
+      ...ENTRY_IMPORTS,
       EXTENSION_SCENARIO,
       // Each call runs in a task of its own: code run synchronously inside DevTools' evaluate is exempt from the CSP.
       `const later = (fn) => new Promise((resolve, reject) => setTimeout(() => { try { resolve(fn()) } catch (e) { reject(e) } }, 0))`,
@@ -101,49 +81,22 @@ describe.skipIf(!hasChromium)(`the built package under Content-Security-Policy: 
       `globalThis.omcEvalProbe = () => later(() => { try { return new Function('return "allowed"')() } catch (e) { return e instanceof EvalError ? 'EvalError' : String(e) } })`,
       `globalThis.omcReady = true`,
     ].join('\n')
-    const bundle = await bundleForBrowser(entry, consumer.dir)
-    if (!bundle.ok) throw new Error(`the page bundle failed:\n${bundle.errors.join('\n')}`)
-    expect(bundle.inputs.filter((p) => p.startsWith('src/'))).toEqual([])
-
-    const html = '<!doctype html><html><head><meta charset="utf-8"><link rel="icon" href="data:,">' +
-      '<title>open-microcredentials CSP test</title><script type="module" src="/bundle.js"></script></head><body></body></html>'
-    server = createServer((req, res) => {
-      const strict = req.url?.startsWith('/strict') === true
-      const path = req.url?.replace(/^\/(strict|open)/, '') ?? ''
-      const headers = strict ? { 'content-security-policy': CSP } : {}
-      if (path === '/') res.writeHead(200, { ...headers, 'content-type': 'text/html; charset=utf-8' }).end(html)
-      else if (path === '/bundle.js') res.writeHead(200, { ...headers, 'content-type': 'text/javascript; charset=utf-8' }).end(bundle.code)
-      else res.writeHead(404).end()
-    })
-    await new Promise<void>((done) => server!.listen(0, '127.0.0.1', done))
-    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-        '--disable-sync', '--no-first-run', '--disable-quic'],
+    site = await servePage(entry, consumer.dir, {
+      title: 'open-microcredentials CSP test',
+      variants: { '/strict': { 'content-security-policy': CSP }, '/open': {} },
     })
   }, 120_000)
 
   afterAll(async () => {
-    await browser?.close()
-    await new Promise((done) => (server ? server.close(done) : done(undefined)))
+    await site?.close()
     await consumer?.dispose()
   })
 
   /** Opens the page (`strict`: served with the CSP), records CSP violations, page errors and console errors. */
-  async function openPage(strict: boolean) {
-    const context = await browser!.newContext()
+  async function openPolicyPage(strict: boolean) {
     // Init scripts are injected by the browser tooling, outside the page's CSP.
-    await context.addInitScript(`globalThis.__csp = []; document.addEventListener('securitypolicyviolation', (e) => globalThis.__csp.push(e.violatedDirective + ' ' + e.blockedURI))`)
-    const page = await context.newPage()
-    const pageErrors: string[] = []
-    const consoleErrors: string[] = []
-    page.on('pageerror', (error) => pageErrors.push(error.stack ?? error.message))
-    page.on('console', (msg) => {
-      if (msg.type() === 'error') consoleErrors.push(msg.text())
-    })
-    await page.route('**/*', (route) => (route.request().url().startsWith(`${origin}/`) ? route.continue() : route.abort()))
-    await page.goto(`${origin}/${strict ? 'strict' : 'open'}/`)
+    const { context, page, pageErrors, consoleErrors } = await openPage(site!, strict ? '/strict/' : '/open/',
+      `globalThis.__csp = []; document.addEventListener('securitypolicyviolation', (e) => globalThis.__csp.push(e.violatedDirective + ' ' + e.blockedURI))`)
     // Module scripts run before the load event `goto` waits for. (No waitForFunction: its polling evaluates
     // strings in the page, which the CSP refuses.)
     const ready = (await page.evaluate('globalThis.omcReady === true')) as boolean
@@ -153,7 +106,7 @@ describe.skipIf(!hasChromium)(`the built package under Content-Security-Policy: 
   }
 
   it('every entry loads, and validate() / verify() / the whole issue→sign→bake→verify flow run, with no CSP violation', async () => {
-    const { page, context, pageErrors, consoleErrors, violations } = await openPage(true)
+    const { page, context, pageErrors, consoleErrors, violations } = await openPolicyPage(true)
     try {
       expect(await violations()).toEqual([]) // module load: nothing compiled from strings
       const validation = (await page.evaluate('globalThis.omcSchemaValidate()')) as { valid: boolean; codes: string[] }
@@ -188,7 +141,7 @@ describe.skipIf(!hasChromium)(`the built package under Content-Security-Policy: 
   })
 
   it('a third-party extension schema (needs code generation) is the EXTENSION_SCHEMA_UNAVAILABLE warning, not a failure', async () => {
-    const { page, context, pageErrors } = await openPage(true)
+    const { page, context, pageErrors } = await openPolicyPage(true)
     try {
       const messages = (await page.evaluate('globalThis.omcExtension(54.9)')) as Array<{ code: string; severity: string; path: string | null }>
       expect(messages.filter((m) => m.severity === 'error')).toEqual([])
@@ -202,7 +155,7 @@ describe.skipIf(!hasChromium)(`the built package under Content-Security-Policy: 
   })
 
   it('without the CSP the same schema is compiled on demand (ajv loaded lazily from the bundle) and run', async () => {
-    const { page, context, pageErrors, violations } = await openPage(false)
+    const { page, context, pageErrors, violations } = await openPolicyPage(false)
     try {
       expect(await page.evaluate('globalThis.omcEvalProbe()')).toBe('allowed')
       const ok = (await page.evaluate('globalThis.omcExtension(54.9)')) as Array<{ code: string; severity: string }>
