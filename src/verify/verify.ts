@@ -130,6 +130,10 @@ function unpack(state: VerifyState, detected: DetectedInput, maxInputBytes: numb
   return null
 }
 
+/**
+ * Makes `doc` the assertion being verified (upgraded to 2.0 when it is 1.x) and returns it; null, with
+ * OB_VERSION_UNSUPPORTED, when its version cannot be verified.
+ */
 function setVersion(state: VerifyState, version: DocumentVersion, doc: Record<string, unknown>, fetchedFrom?: string): Record<string, unknown> | null {
   if (version === '0.5' || version === 'unknown') {
     state.findings.add(
@@ -141,10 +145,12 @@ function setVersion(state: VerifyState, version: DocumentVersion, doc: Record<st
     return null
   }
   state.version = version
-  if (version === '2.0') return doc
-  state.upgraded = true
-  state.findings.add('OB_VERSION_UPGRADED', `Open Badges ${version} assertion upgraded to 2.0 for verification`, '/assertion')
-  return upgradeAssertion(doc, fetchedFrom)
+  if (version !== '2.0') {
+    state.upgraded = true
+    state.findings.add('OB_VERSION_UPGRADED', `Open Badges ${version} assertion upgraded to 2.0 for verification`, '/assertion')
+  }
+  state.assertion = version === '2.0' ? doc : upgradeAssertion(doc, fetchedFrom)
+  return state.assertion
 }
 
 /** Data validation of the graph: assertion, BadgeClass, issuer, extensions, image. */
@@ -192,7 +198,6 @@ async function verifyHosted(state: VerifyState, url: string, expectedId: string 
   if (!fetched.ok) return
   const doc = setVersion(state, detectVersion(fetched.doc), fetched.doc, url)
   if (!doc) return
-  state.assertion = doc
   if (doc.revoked === true) {
     state.revoked = true
     const reason = typeof doc.revocationReason === 'string' ? `: ${doc.revocationReason}` : ''
@@ -250,7 +255,6 @@ async function verifySigned(state: VerifyState, token: string): Promise<void> {
   if (!payload) return
   const doc = setVersion(state, detectVersion(payload), payload)
   if (!doc) return
-  state.assertion = doc
   const method = methodOf(doc)
   if (method !== 'signed') {
     reportMethod(state, doc, method, 'a JWS whose payload declares HostedBadge verification: verify it by its hosted id instead')
@@ -275,7 +279,6 @@ async function verifyObject(state: VerifyState, value: Record<string, unknown>):
   }
   const doc = setVersion(state, version, value)
   if (!doc) return
-  state.assertion = doc
   // Hosted objects went to verifyHosted above: this one is signed (without its JWS) or of no known method.
   reportMethod(state, value, method, 'a SignedBadge is verified from its JWS; this assertion was handed over without its signature')
   validateDocument(state, doc, 'Assertion', '/assertion', state.upgraded)
@@ -321,13 +324,7 @@ export async function verify(input: VerifyInput, options: VerifyOptions = {}): P
   } catch (error) {
     findings.add('VERIFY_INTERNAL_ERROR', `verification stopped: ${error instanceof Error ? error.message : String(error)}`)
   }
-  return buildReport(findings, {
-    openBadgesVersion: state.version,
-    ...(state.assertion ? { assertion: state.assertion } : {}),
-    ...(state.badgeClass ? { badgeClass: state.badgeClass } : {}),
-    ...(state.issuer ? { issuer: state.issuer } : {}),
-    ...(state.recipientMatched !== undefined ? { recipientMatched: state.recipientMatched } : {}),
-    ...(state.revoked !== undefined ? { revoked: state.revoked } : {}),
-    ...(state.expired !== undefined ? { expired: state.expired } : {}),
-  })
+  // buildReport leaves out what was not resolved.
+  const { version: openBadgesVersion, assertion, badgeClass, issuer, recipientMatched, revoked, expired } = state
+  return buildReport(findings, { openBadgesVersion, assertion, badgeClass, issuer, recipientMatched, revoked, expired })
 }
