@@ -130,9 +130,9 @@ function makePrivate(jwk: PrivateJwk, pkcs8: Uint8Array, publicKey: PublicKeyHan
   return handle
 }
 
-/** Params to import an RSA/EC key into WebCrypto just to convert its encoding. */
-function conversionParams(jwk: PublicJwk): Algorithm {
-  return jwk.kty === 'RSA' ? webCryptoParams('RS256').importParams : webCryptoParams(jwk.crv === 'P-384' ? 'ES384' : 'ES256').importParams
+/** Params to import an RSA/EC key (a JWK, or the kind read from its DER) into WebCrypto just to convert its encoding. */
+function conversionParams(key: { kty: string; crv?: string }): Algorithm {
+  return key.kty === 'RSA' ? webCryptoParams('RS256').importParams : webCryptoParams(key.crv === 'P-384' ? 'ES384' : 'ES256').importParams
 }
 
 async function publicFromJwk(input: unknown, alg: SignatureAlgorithm | undefined): Promise<PublicKeyHandle> {
@@ -169,8 +169,7 @@ async function publicFromSpki(der: Uint8Array<ArrayBuffer>, alg: SignatureAlgori
       keyObject = node.createPublicKey({ key: Buffer.from(der.buffer, der.byteOffset, der.byteLength), format: 'der', type: 'spki' })
       jwk = toPublicJwk(keyObject.export({ format: 'jwk' }))
     } else {
-      const params = kind.kty === 'RSA' ? webCryptoParams('RS256').importParams : webCryptoParams(kind.crv === 'P-384' ? 'ES384' : 'ES256').importParams
-      const key = await subtle().importKey('spki', der, params, true, ['verify'])
+      const key = await subtle().importKey('spki', der, conversionParams(kind), true, ['verify'])
       jwk = toPublicJwk(await subtle().exportKey('jwk', key))
     }
   } catch (error) {
@@ -266,8 +265,7 @@ async function privateFromPkcs8(der: Uint8Array<ArrayBuffer>, alg: SignatureAlgo
     if (node) {
       jwk = node.createPrivateKey({ key: Buffer.from(der.buffer, der.byteOffset, der.byteLength), format: 'der', type: 'pkcs8' }).export({ format: 'jwk' })
     } else {
-      const params = kind.kty === 'RSA' ? webCryptoParams('RS256').importParams : webCryptoParams(kind.crv === 'P-384' ? 'ES384' : 'ES256').importParams
-      jwk = await subtle().exportKey('jwk', await subtle().importKey('pkcs8', der, params, true, ['sign']))
+      jwk = await subtle().exportKey('jwk', await subtle().importKey('pkcs8', der, conversionParams(kind), true, ['sign']))
     }
   } catch (error) {
     return fail(SIGN_ERROR_CODES.KEY_INVALID, 'the platform refused the private key', error)
@@ -383,28 +381,25 @@ export function nodePublicKey(handle: PublicKeyHandle): KeyObject | undefined {
   return state.node
 }
 
-/** The WebCrypto verify key for `alg` (imported once per algorithm). */
-export function webCryptoPublicKey(handle: PublicKeyHandle, alg: SignatureAlgorithm): Promise<CryptoKey> {
-  const state = publicStateOf(handle)
+/** The WebCrypto key of a handle's state for `alg`, imported once per algorithm (a failed import is not kept). */
+function cachedWebCryptoKey(state: PublicState | PrivateState, alg: SignatureAlgorithm, usage: 'sign' | 'verify'): Promise<CryptoKey> {
   let key = state.webcrypto.get(alg)
   if (!key) {
-    key = subtle().importKey('jwk', state.jwk as JsonWebKey, webCryptoParams(alg).importParams, false, ['verify'])
+    key = subtle().importKey('jwk', state.jwk as JsonWebKey, webCryptoParams(alg).importParams, false, [usage])
     key.catch(() => state.webcrypto.delete(alg))
     state.webcrypto.set(alg, key)
   }
   return key
 }
 
+/** The WebCrypto verify key for `alg` (imported once per algorithm). */
+export function webCryptoPublicKey(handle: PublicKeyHandle, alg: SignatureAlgorithm): Promise<CryptoKey> {
+  return cachedWebCryptoKey(publicStateOf(handle), alg, 'verify')
+}
+
 /** The WebCrypto signing key for `alg` (imported once per algorithm). */
 export function webCryptoPrivateKey(handle: PrivateKeyHandle, alg: SignatureAlgorithm): Promise<CryptoKey> {
-  const state = privateStateOf(handle)
-  let key = state.webcrypto.get(alg)
-  if (!key) {
-    key = subtle().importKey('jwk', state.jwk as JsonWebKey, webCryptoParams(alg).importParams, false, ['sign'])
-    key.catch(() => state.webcrypto.delete(alg))
-    state.webcrypto.set(alg, key)
-  }
-  return key
+  return cachedWebCryptoKey(privateStateOf(handle), alg, 'sign')
 }
 
 /** Raw 32-byte Ed25519 public key. */
