@@ -57,13 +57,9 @@ export class Findings {
   hasErrorAt(path: string): boolean {
     return this.messages.some((m) => m.severity === 'error' && m.path !== undefined && (m.path === path || m.path.startsWith(`${path}/`)))
   }
-
-  get errorCount(): number {
-    return this.messages.filter((m) => m.severity === 'error').length
-  }
 }
 
-/** Builds the final report from the findings and what was resolved. */
+/** Builds the final report from the findings and what was resolved (undefined parts are left out). */
 export function buildReport(
   findings: Findings,
   parts: Omit<VerificationReport, 'valid' | 'errorCount' | 'warningCount' | 'messages'>,
