@@ -85,11 +85,11 @@ describe('omc issue', () => {
   it('missing or unreadable files exit 1 with the file named', async () => {
     const r = await run(['--issuer', 'missing.json', '--mc', 'mc.json', '--email', 'a@b.org'])
     expect(r.code).toBe(1)
-    expect(r.err).toContain('missing.json')
+    expect(r.err).toContain('CLI_FILE_UNREADABLE: missing.json')
     writeFileSync(join(dir, 'broken.json'), '{')
     const r2 = await run(['--issuer', join(dir, 'broken.json'), '--mc', 'mc.json', '--email', 'a@b.org'])
     expect(r2.code).toBe(1)
-    expect(r2.err).toContain('not valid JSON')
+    expect(r2.err).toContain(`CLI_FILE_UNREADABLE: ${join(dir, 'broken.json')}`)
   })
 
   it('usage errors exit 2', async () => {

@@ -53,7 +53,7 @@ describe('omc issue --batch', () => {
     writeFileSync(join(work, 'noemail.csv'), 'name\nx\n')
     const io = captureIo({ cwd: work, env: { OMC_PROGRESS: 'off' } })
     expect(await runCli([...base, '--batch', 'noemail.csv', '--dir', 'noemail'], io)).toBe(1)
-    expect(io.err()).toContain('no email column')
+    expect(io.err()).toContain('ROSTER_NO_EMAIL_COLUMN')
   })
 
   it('refuses to run while another live batch holds the directory', async () => {
@@ -61,6 +61,6 @@ describe('omc issue --batch', () => {
     writeFileSync(join(work, 'locked', '.omc', 'batch.lock'), String(process.pid))
     const io = captureIo({ cwd: work, env: { OMC_PROGRESS: 'off' } })
     expect(await runCli([...base, '--batch', 'r.csv', '--dir', 'locked'], io)).toBe(1)
-    expect(io.err()).toContain(`(process ${process.pid}) holds`)
+    expect(io.err()).toContain('LOCK_HELD')
   })
 })

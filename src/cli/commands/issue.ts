@@ -235,13 +235,13 @@ function pick(o: Record<string, unknown>, keys: string[]): Record<string, unknow
   return Object.fromEntries(keys.filter((k) => o[k] !== undefined).map((k) => [k, o[k]]))
 }
 
-/** Prints an error with every problem to stderr. */
+/** Prints an error to stderr: every problem with its code, or the error's code (when it has one) and message. */
 export function printProblems(io: CliIo, error: unknown, command = 'omc issue'): void {
   if (isOpenBadgesError(error) && error.problems.length > 0) {
     io.stderr(`${command}: ${error.problems.length} problem(s):\n`)
     for (const p of error.problems) io.stderr(`  ${p.code}  ${p.path || '(root)'}  ${p.message}\n`)
   } else {
-    io.stderr(`${command}: ${(error as Error)?.message ?? String(error)}\n`)
+    io.stderr(`${command}: ${isOpenBadgesError(error) ? `${error.code}: ` : ''}${(error as Error)?.message ?? String(error)}\n`)
   }
 }
 
