@@ -54,6 +54,13 @@ const K256 = new Uint32Array([
 const rotr = (x: number, n: number) => (x >>> n) | (x << (32 - n))
 const rotl = (x: number, n: number) => (x << n) | (x >>> (32 - n))
 
+/** Adds a block's working variables into the chaining state, word by word (mod 2^32). */
+function addInto(h: Uint32Array, words: readonly number[]): void {
+  words.forEach((w, i) => {
+    h[i] = (h[i] as number) + w
+  })
+}
+
 /** SHA-256 of `message`, as lowercase hex. */
 export function sha256Hex(message: Uint8Array): string {
   const view = pad(message, false)
@@ -81,14 +88,7 @@ export function sha256Hex(message: Uint8Array): string {
       b = a
       a = (t1 + t2) | 0
     }
-    h[0] = (h[0] as number) + a
-    h[1] = (h[1] as number) + b
-    h[2] = (h[2] as number) + c
-    h[3] = (h[3] as number) + d
-    h[4] = (h[4] as number) + e
-    h[5] = (h[5] as number) + f
-    h[6] = (h[6] as number) + g
-    h[7] = (h[7] as number) + hh
+    addInto(h, [a, b, c, d, e, f, g, hh])
   }
   return hex(h)
 }
@@ -112,11 +112,7 @@ export function sha1Hex(message: Uint8Array): string {
       b = a
       a = t
     }
-    h[0] = (h[0] as number) + a
-    h[1] = (h[1] as number) + b
-    h[2] = (h[2] as number) + c
-    h[3] = (h[3] as number) + d
-    h[4] = (h[4] as number) + e
+    addInto(h, [a, b, c, d, e])
   }
   return hex(h)
 }
@@ -155,10 +151,7 @@ export function md5Hex(message: Uint8Array): string {
       b = (b + rotl((a + f + (K_MD5[i] as number) + (m[g] as number)) | 0, s)) | 0
       a = t
     }
-    h[0] = (h[0] as number) + a
-    h[1] = (h[1] as number) + b
-    h[2] = (h[2] as number) + c
-    h[3] = (h[3] as number) + d
+    addInto(h, [a, b, c, d])
   }
   return hex(h, true)
 }
