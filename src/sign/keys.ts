@@ -81,7 +81,11 @@ function fail(code: string, message: string, cause?: unknown): never {
   throw new OpenBadgesError(code, message, cause === undefined ? {} : { cause })
 }
 
-function checkAlg(alg: SignatureAlgorithm | undefined, kty: KeyType, crv: string | undefined): void {
+/**
+ * Throws unless `alg` (when given) is on the allow-list and fits a key of this type/curve.
+ * @throws OpenBadgesError `ALG_UNSUPPORTED`, `KEY_ALG_MISMATCH`.
+ */
+export function checkAlg(alg: SignatureAlgorithm | undefined, kty: KeyType, crv: string | undefined): void {
   if (alg === undefined) return
   if (!isSignatureAlgorithm(alg)) fail(SIGN_ERROR_CODES.ALG_UNSUPPORTED, `unsupported algorithm ${JSON.stringify(alg)}`)
   if (!algorithmFitsKey(alg, kty, crv)) {

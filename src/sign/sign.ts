@@ -2,11 +2,11 @@ import * as ed from '@noble/ed25519'
 import { CompactSign } from 'jose'
 import { OpenBadgesError } from '../errors.js'
 import type { Assertion, IRI } from '../model/openbadges.js'
-import { algorithmFitsKey, defaultAlgorithm, isSignatureAlgorithm, type SignatureAlgorithm } from './algorithms.js'
+import { defaultAlgorithm, type SignatureAlgorithm } from './algorithms.js'
 import { encodeBase64url } from './base64url.js'
 import { SIGN_ERROR_CODES } from './codes.js'
 import { checkSigningKey, type IssuerKeyList } from './issuer-keys.js'
-import { ed25519Seed, isPrivateKeyHandle, webCryptoPrivateKey, type PrivateKeyHandle } from './keys.js'
+import { checkAlg, ed25519Seed, isPrivateKeyHandle, webCryptoPrivateKey, type PrivateKeyHandle } from './keys.js'
 import { webCryptoHasEd25519 } from './platform.js'
 
 /** The private key to sign with and the id of its CryptographicKey (becomes `kid` and `verification.creator`). */
@@ -62,10 +62,7 @@ export async function signAssertion(
   }
   const privateKey = key.privateKey
   const alg = key.alg ?? privateKey.alg ?? defaultAlgorithm(privateKey.kty, privateKey.crv)
-  if (!isSignatureAlgorithm(alg)) throw new OpenBadgesError(SIGN_ERROR_CODES.ALG_UNSUPPORTED, `unsupported algorithm ${JSON.stringify(alg)}`)
-  if (!algorithmFitsKey(alg, privateKey.kty, privateKey.crv)) {
-    throw new OpenBadgesError(SIGN_ERROR_CODES.KEY_ALG_MISMATCH, `${alg} cannot be used with a ${privateKey.kty} key`)
-  }
+  checkAlg(alg, privateKey.kty, privateKey.crv)
   if (options.keyList) checkSigningKey(options.keyList, key.id)
 
   const signed: Record<string, unknown> = { ...assertion, verification: { type: 'SignedBadge', creator: key.id } }
