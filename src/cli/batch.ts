@@ -15,7 +15,7 @@ import { formatCsvRecord, parseCsv } from '../host/csv.js'
 import { createFsStore } from '../host/fs-store.js'
 import { writeStoreConfig } from '../host/publish.js'
 import { readRoster, rowToAward, type RosterRow } from '../host/roster.js'
-import { prepareIssuance, printProblems } from './commands/issue.js'
+import { prepareIssuance, printProblems, readJsonFile } from './commands/issue.js'
 import { parseCommandArgs } from './args.js'
 import { writeFileAtomic } from './files.js'
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, type CliIo } from './io.js'
@@ -104,8 +104,7 @@ export async function runBatch(argv: string[], io: CliIo): Promise<number> {
   const store = createFsStore(dir)
   let release: (() => Promise<void>) | undefined
   try {
-    const readJson = async (file: string) => JSON.parse(await readFile(resolve(io.cwd, file), 'utf8')) as unknown
-    const prepared = prepareIssuance(await readJson(values.issuer), await readJson(values.mc), { issuer: values.issuer, mc: values.mc })
+    const prepared = prepareIssuance(await readJsonFile(io.cwd, values.issuer), await readJsonFile(io.cwd, values.mc), { issuer: values.issuer, mc: values.mc })
     const baseUrl = values['base-url'] ?? baseUrlOf(prepared.issuer.id)
     let signingKey: SigningKey | undefined
     if (values.key) {

@@ -49,6 +49,17 @@ describe('omc issue --batch', () => {
     expect(io.err()).toContain(message)
   })
 
+  it('refuses a missing or non-JSON issuer or MC file, naming the code and the file', async () => {
+    writeFileSync(join(work, 'broken.json'), '{')
+    for (const [flag, file] of [['--issuer', 'nowhere.json'], ['--mc', 'broken.json']]) {
+      const args = [...base, '--batch', 'r.csv', '--dir', 'unread']
+      args[args.indexOf(flag!) + 1] = file!
+      const io = captureIo({ cwd: work, env: { OMC_PROGRESS: 'off' } })
+      expect(await runCli(args, io)).toBe(1)
+      expect(io.err()).toContain(`CLI_FILE_UNREADABLE: ${file}`)
+    }
+  })
+
   it('refuses a roster without an email column, naming the code', async () => {
     writeFileSync(join(work, 'noemail.csv'), 'name\nx\n')
     const io = captureIo({ cwd: work, env: { OMC_PROGRESS: 'off' } })

@@ -123,7 +123,16 @@ export class IssueFileError extends OpenBadgesError {
   }
 }
 
-async function readJson(cwd: string, file: string): Promise<unknown> {
+/**
+ * Reads and parses a JSON file named on the command line (relative to `cwd`).
+ *
+ * @throws IssueFileError (`CLI_FILE_UNREADABLE`) for a missing, unreadable or non-JSON file.
+ * @example
+ * ```ts
+ * const issuerDefinition = await readJsonFile(io.cwd, 'issuer.json')
+ * ```
+ */
+export async function readJsonFile(cwd: string, file: string): Promise<unknown> {
   let text: string
   try {
     text = await readFile(resolve(cwd, file), 'utf8')
@@ -151,16 +160,16 @@ export interface IssueFiles {
  * @throws IssueFileError (`CLI_FILE_UNREADABLE`) for a missing or non-JSON file.
  */
 export async function readIssueFiles(args: IssueArgs, cwd: string): Promise<IssueFiles> {
-  const issuer = await readJson(cwd, args.issuer)
-  const microCredential = await readJson(cwd, args.mc)
+  const issuer = await readJsonFile(cwd, args.issuer)
+  const microCredential = await readJsonFile(cwd, args.mc)
   const evidence: EvidenceInput[] = []
   for (const file of args.evidenceFiles) {
-    const loaded = await readJson(cwd, file)
+    const loaded = await readJsonFile(cwd, file)
     evidence.push(...((Array.isArray(loaded) ? loaded : [loaded]) as EvidenceInput[]))
   }
   const files: IssueFiles = { issuer, microCredential, evidence }
   if (args.results !== undefined) {
-    const results = await readJson(cwd, args.results)
+    const results = await readJsonFile(cwd, args.results)
     if (results === null || typeof results !== 'object' || Array.isArray(results)) throw new IssueFileError(args.results, 'must be a JSON object')
     files.results = results as Record<string, unknown>
   }
