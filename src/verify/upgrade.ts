@@ -12,11 +12,10 @@
  * - AlignmentObject `name`/`url`/`description` become `targetName`/`targetUrl`/`targetDescription`;
  * - 1.x revocation lists (an object mapping uid/id → reason) become a RevocationList.
  */
+import { OB_V2_CONTEXT } from '../jsonld/index.js'
 import { isObject } from './json.js'
 
 export type DocumentVersion = '2.0' | '1.1' | '1.0' | '0.5' | 'unknown'
-
-export const V2_CONTEXT = 'https://w3id.org/openbadges/v2'
 
 function contextUrls(context: unknown): string[] {
   if (typeof context === 'string') return [context]
@@ -62,7 +61,7 @@ export function upgradeDate(value: unknown): unknown {
 }
 
 function withContext(doc: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = { '@context': V2_CONTEXT }
+  const out: Record<string, unknown> = { '@context': OB_V2_CONTEXT }
   for (const [key, value] of Object.entries(doc)) if (key !== '@context') out[key] = value
   return out
 }
@@ -139,5 +138,5 @@ export function upgradeRevocationList(doc: Record<string, unknown>, fetchedFrom?
       ...(/^[a-z][a-z0-9+.-]*:/i.test(key) ? { id: key } : { uid: key }),
       ...(typeof reason === 'string' && reason ? { revocationReason: reason } : {}),
     }))
-  return { '@context': V2_CONTEXT, type: 'RevocationList', ...(fetchedFrom ? { id: fetchedFrom } : {}), revokedAssertions }
+  return { '@context': OB_V2_CONTEXT, type: 'RevocationList', ...(fetchedFrom ? { id: fetchedFrom } : {}), revokedAssertions }
 }
