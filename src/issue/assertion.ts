@@ -2,7 +2,7 @@
  * `issueAssertion`: one awarded micro-credential — hashed recipient, evidence, dates, ids, and the
  * rubric results and assessors (MicroCredentialResultExtension).
  */
-import { MC_CONTEXT_URL, MC_EXTENSION, MC_RESULT_EXTENSION, OB_V2_CONTEXT } from '../jsonld/urls.js'
+import { ASSESSMENT_EXTENSION, MC_CONTEXT_URL, MC_EXTENSION, MC_RESULT_EXTENSION, OB_V2_CONTEXT } from '../jsonld/urls.js'
 import type { Assessor, MicroCredentialAssertion, MicroCredentialResultExtension, Rubric, RubricCriterion, RubricResult } from '../model/microcredential.js'
 import type { BadgeClass, Evidence, IdentityObject, VerificationObject } from '../model/openbadges.js'
 import { asList } from './assessment.js'
@@ -127,7 +127,7 @@ function evidenceOf(c: InputChecker, input: unknown): Evidence[] {
 
 function rubricOf(badge: unknown): Rubric | undefined {
   if (badge === null || typeof badge !== 'object') return undefined
-  const ext = (badge as Record<string, unknown>)['extensions:AssessmentExtension'] as { assessments?: unknown } | undefined
+  const ext = (badge as Record<string, unknown>)[ASSESSMENT_EXTENSION] as { assessments?: unknown } | undefined
   for (const a of asList(ext?.assessments as Array<{ rubrics?: Rubric | Rubric[] }> | undefined)) {
     const r = asList(a?.rubrics)[0]
     if (r) return r
@@ -225,7 +225,7 @@ export function issueAssertion(badge: BadgeClass | string, award: AwardInput, op
   const hashed = c.boolean(a.hashed, '/hashed') ?? true
   const recipient = recipientOf(c, a.recipient, hashed, generateSalt, options.hashAlgorithm ?? 'sha256')
   const evidence = evidenceOf(c, a.evidence)
-  const isMc = badgeObj !== undefined && (badgeObj[MC_EXTENSION] !== undefined || badgeObj['extensions:AssessmentExtension'] !== undefined)
+  const isMc = badgeObj !== undefined && (badgeObj[MC_EXTENSION] !== undefined || badgeObj[ASSESSMENT_EXTENSION] !== undefined)
   if (isMc && evidence.length === 0 && a.evidence === undefined) c.add('EVIDENCE_REQUIRED', '/evidence', 'a micro-credential is awarded on evidence: give at least one')
   const narrative = c.text(a.narrative, '/narrative')
   const issuedOn = toDate(a.issuedOn, c, '/issuedOn') ?? (a.issuedOn === undefined ? now() : undefined)

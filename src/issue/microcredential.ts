@@ -2,7 +2,7 @@
  * `defineMicroCredential`: a BadgeClass carrying a complete educator micro-credential — core OB fields,
  * the 1EdTech Assessment Extension (rubric, evidence requirements) and this project's MicroCredentialExtension.
  */
-import { MC_CONTEXT_URL, MC_EXTENSION, OB_V2_CONTEXT } from '../jsonld/urls.js'
+import { ASSESSMENT_EXTENSION, MC_CONTEXT_URL, MC_EXTENSION, OB_V2_CONTEXT } from '../jsonld/urls.js'
 import type { MicroCredentialBadgeClass, MicroCredentialExtension } from '../model/microcredential.js'
 import type { AlignmentObject, Criteria, Image, IssuerProfile, Profile } from '../model/openbadges.js'
 import { buildAssessment, type AssessmentDefinition } from './assessment.js'
@@ -257,7 +257,7 @@ export function defineMicroCredential(
   if (alignment.length > 0) badge.alignment = alignment
   if (tags.length > 0) badge.tags = tags
   if (version !== undefined) badge.version = version
-  badge['extensions:AssessmentExtension'] = assessment
+  badge[ASSESSMENT_EXTENSION] = assessment
   badge[MC_EXTENSION] = extension
   assertValid(badge, 'BadgeClass', 'defineMicroCredential')
   return badge

@@ -6,6 +6,7 @@
  * itself is not loaded.
  */
 import type { ErrorObject } from 'ajv'
+import { ASSESSMENT_EXTENSION, MC_EXTENSION, MC_RESULT_EXTENSION } from '../jsonld/urls.js'
 import * as generated from './generated/validators.js'
 
 /** A precompiled validator: true when the value satisfies the schema, else false with `errors` set. */
@@ -38,10 +39,10 @@ const ns = 'https://w3id.org/openbadges/extensions#'
 
 /** Validators of the extensions whose schemas are bundled, keyed by every spelling of their extension type. */
 export const extensionValidators: ReadonlyMap<string, Validator> = new Map<string, Validator>([
-  ['extensions:AssessmentExtension', generated.AssessmentExtension],
+  [ASSESSMENT_EXTENSION, generated.AssessmentExtension],
   [`${ns}AssessmentExtension`, generated.AssessmentExtension],
-  ['extensions:MicroCredentialExtension', generated.MicroCredentialExtension],
+  [MC_EXTENSION, generated.MicroCredentialExtension],
   [`${ns}MicroCredentialExtension`, generated.MicroCredentialExtension],
-  ['extensions:MicroCredentialResultExtension', generated.MicroCredentialResultExtension],
+  [MC_RESULT_EXTENSION, generated.MicroCredentialResultExtension],
   [`${ns}MicroCredentialResultExtension`, generated.MicroCredentialResultExtension],
 ])
