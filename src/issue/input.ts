@@ -4,6 +4,7 @@
  */
 import { OpenBadgesError, type Problem } from '../errors.js'
 import { parseDateTime } from '../schema/datatypes.js'
+import { EMAIL_PATTERN } from '../schema/schemas.js'
 import { validate } from '../schema/validate.js'
 import type { BadgeObjectKind } from '../model/openbadges.js'
 
@@ -39,7 +40,8 @@ export const ISSUE_CODES = {
   HOSTED_ID_NOT_HTTP: 'HOSTED_ID_NOT_HTTP',
 } as const
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
+/** The validator's email rule (schema/), so what a builder accepts always validates. */
+const EMAIL = new RegExp(EMAIL_PATTERN)
 
 /** Collects input problems. */
 export class InputChecker {
