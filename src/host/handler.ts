@@ -5,7 +5,7 @@
  * Open Badges 2.0 specification asks for. Mount it on node:http with `createNodeListener`, or on any
  * framework that speaks Request/Response (Deno, Bun, Hono, Cloudflare Workers...).
  */
-import { projectDocuments } from '../jsonld/index.js'
+import { OB_V2_CONTEXT, projectDocuments } from '../jsonld/index.js'
 import { HTML_CSP } from './html.js'
 import { formatOverride, negotiate, REPRESENTATION_TYPES, type DocumentRepresentation } from './negotiate.js'
 import { assertionPage, badgeClassPage, documentPage, issuerPage, pageKindOf, revokedPage } from './pages.js'
@@ -90,7 +90,7 @@ function parseObject(bytes: Uint8Array): Doc | undefined {
 
 /** The minimal body of a 410: `{ @context, type, id, revoked: true, revocationReason }` (no recipient, no evidence). */
 function goneBody(doc: Doc): Doc {
-  const body: Doc = { '@context': doc['@context'] ?? 'https://w3id.org/openbadges/v2', type: doc.type ?? 'Assertion', id: doc.id, revoked: true }
+  const body: Doc = { '@context': doc['@context'] ?? OB_V2_CONTEXT, type: doc.type ?? 'Assertion', id: doc.id, revoked: true }
   if (typeof doc.revocationReason === 'string') body.revocationReason = doc.revocationReason
   return body
 }

@@ -4,6 +4,7 @@
  * directory is itself a static export.
  */
 import { OpenBadgesError } from '../errors.js'
+import { OB_V2_CONTEXT } from '../jsonld/urls.js'
 
 /** One stored resource. */
 export interface StoredResource {
@@ -126,7 +127,7 @@ export function revokedStub(original: Uint8Array, reason?: string): Record<strin
     return reason === undefined ? d : { ...d, revocationReason: reason }
   }
   const stub: Record<string, unknown> = {
-    '@context': d['@context'] ?? 'https://w3id.org/openbadges/v2',
+    '@context': d['@context'] ?? OB_V2_CONTEXT,
     type: 'Assertion',
     id: d.id,
   }
