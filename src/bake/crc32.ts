@@ -42,71 +42,58 @@ export function crc32(bytes: Uint8Array, start = 0, end = bytes.length, previous
   return crc32Bytes(bytes, start, end, previous)
 }
 
+/**
+ * Folds 16 bytes into the CRC: `a` holds the first four as a little-endian word already XORed with the
+ * running CRC, `x`, `y`, `z` the next twelve as little-endian words.
+ */
+function fold16(t: Int32Array, a: number, x: number, y: number, z: number): number {
+  return (
+    (t[3840 + (a & 0xff)] as number) ^
+    (t[3584 + ((a >>> 8) & 0xff)] as number) ^
+    (t[3328 + ((a >>> 16) & 0xff)] as number) ^
+    (t[3072 + (a >>> 24)] as number) ^
+    (t[2816 + (x & 0xff)] as number) ^
+    (t[2560 + ((x >>> 8) & 0xff)] as number) ^
+    (t[2304 + ((x >>> 16) & 0xff)] as number) ^
+    (t[2048 + (x >>> 24)] as number) ^
+    (t[1792 + (y & 0xff)] as number) ^
+    (t[1536 + ((y >>> 8) & 0xff)] as number) ^
+    (t[1280 + ((y >>> 16) & 0xff)] as number) ^
+    (t[1024 + (y >>> 24)] as number) ^
+    (t[768 + (z & 0xff)] as number) ^
+    (t[512 + ((z >>> 8) & 0xff)] as number) ^
+    (t[256 + ((z >>> 16) & 0xff)] as number) ^
+    (t[z >>> 24] as number)
+  )
+}
+
+/** The little-endian 32-bit word at `bytes[i, i + 4)`. */
+function le32(bytes: Uint8Array, i: number): number {
+  return (bytes[i] as number) | ((bytes[i + 1] as number) << 8) | ((bytes[i + 2] as number) << 16) | ((bytes[i + 3] as number) << 24)
+}
+
 /** The portable path: slicing-by-16 over byte loads. Exported for the tests. */
 export function crc32Bytes(bytes: Uint8Array, start: number, end: number, previous: number): number {
   const t = (tables ??= buildTables())
   let c = ~previous
   let i = start
-  const stop = end - 16
-  while (i <= stop) {
-    const a = c ^ ((bytes[i] as number) | ((bytes[i + 1] as number) << 8) | ((bytes[i + 2] as number) << 16) | ((bytes[i + 3] as number) << 24))
-    c =
-      (t[3840 + (a & 0xff)] as number) ^
-      (t[3584 + ((a >>> 8) & 0xff)] as number) ^
-      (t[3328 + ((a >>> 16) & 0xff)] as number) ^
-      (t[3072 + (a >>> 24)] as number) ^
-      (t[2816 + (bytes[i + 4] as number)] as number) ^
-      (t[2560 + (bytes[i + 5] as number)] as number) ^
-      (t[2304 + (bytes[i + 6] as number)] as number) ^
-      (t[2048 + (bytes[i + 7] as number)] as number) ^
-      (t[1792 + (bytes[i + 8] as number)] as number) ^
-      (t[1536 + (bytes[i + 9] as number)] as number) ^
-      (t[1280 + (bytes[i + 10] as number)] as number) ^
-      (t[1024 + (bytes[i + 11] as number)] as number) ^
-      (t[768 + (bytes[i + 12] as number)] as number) ^
-      (t[512 + (bytes[i + 13] as number)] as number) ^
-      (t[256 + (bytes[i + 14] as number)] as number) ^
-      (t[bytes[i + 15] as number] as number)
-    i += 16
-  }
+  for (const stop = end - 16; i <= stop; i += 16) c = fold16(t, c ^ le32(bytes, i), le32(bytes, i + 4), le32(bytes, i + 8), le32(bytes, i + 12))
   while (i < end) c = (t[(c ^ (bytes[i++] as number)) & 0xff] as number) ^ (c >>> 8)
   return ~c >>> 0
 }
 
-/** The little-endian path: bytes up to a 4-byte boundary, then 16 bytes per step as four aligned words. */
+/**
+ * The little-endian path: the bytes up to a 4-byte boundary and the tail through {@link crc32Bytes},
+ * the 16-byte steps in between as four aligned words.
+ */
 export function crc32Words(bytes: Uint8Array, start: number, end: number, previous: number): number {
+  const aligned = Math.min(end, start + ((4 - ((bytes.byteOffset + start) & 3)) & 3))
+  const crc = crc32Bytes(bytes, start, aligned, previous)
+  const count = ((end - aligned) >>> 4) << 2
+  if (count === 0) return crc32Bytes(bytes, aligned, end, crc)
   const t = (tables ??= buildTables())
-  let c = ~previous
-  let i = start
-  while (i < end && ((bytes.byteOffset + i) & 3) !== 0) c = (t[(c ^ (bytes[i++] as number)) & 0xff] as number) ^ (c >>> 8)
-  const count = ((end - i) >>> 4) << 2
-  if (count > 0) {
-    const w = new Int32Array(bytes.buffer, bytes.byteOffset + i, count)
-    for (let k = 0; k < count; k += 4) {
-      const a = c ^ (w[k] as number)
-      const x = w[k + 1] as number
-      const y = w[k + 2] as number
-      const z = w[k + 3] as number
-      c =
-        (t[3840 + (a & 0xff)] as number) ^
-        (t[3584 + ((a >>> 8) & 0xff)] as number) ^
-        (t[3328 + ((a >>> 16) & 0xff)] as number) ^
-        (t[3072 + (a >>> 24)] as number) ^
-        (t[2816 + (x & 0xff)] as number) ^
-        (t[2560 + ((x >>> 8) & 0xff)] as number) ^
-        (t[2304 + ((x >>> 16) & 0xff)] as number) ^
-        (t[2048 + (x >>> 24)] as number) ^
-        (t[1792 + (y & 0xff)] as number) ^
-        (t[1536 + ((y >>> 8) & 0xff)] as number) ^
-        (t[1280 + ((y >>> 16) & 0xff)] as number) ^
-        (t[1024 + (y >>> 24)] as number) ^
-        (t[768 + (z & 0xff)] as number) ^
-        (t[512 + ((z >>> 8) & 0xff)] as number) ^
-        (t[256 + ((z >>> 16) & 0xff)] as number) ^
-        (t[z >>> 24] as number)
-    }
-    i += count * 4
-  }
-  while (i < end) c = (t[(c ^ (bytes[i++] as number)) & 0xff] as number) ^ (c >>> 8)
-  return ~c >>> 0
+  const w = new Int32Array(bytes.buffer, bytes.byteOffset + aligned, count)
+  let c = ~crc
+  for (let k = 0; k < count; k += 4) c = fold16(t, c ^ (w[k] as number), w[k + 1] as number, w[k + 2] as number, w[k + 3] as number)
+  return crc32Bytes(bytes, aligned + count * 4, end, ~c >>> 0)
 }
