@@ -2,33 +2,18 @@
  * Date checks: issuedOn not in the future (beyond a small clock skew) and expires not passed, both
  * against the injected `now`. Dates without a time zone cannot be placed in time, so they cannot pass.
  */
+import { parseDateTime as parseOpenBadgesDateTime } from '../schema/index.js'
 import type { Findings } from './report.js'
 
 /** Default tolerated clock skew between issuer and verifier, in seconds (as in @digitalbazaar/vc). */
 export const DEFAULT_MAX_CLOCK_SKEW = 300
 
-const DATETIME =
-  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|z|[+-]\d{2}:?\d{2})$/
-
-/** Parses an ISO 8601 date-time WITH a time zone designator; returns epoch milliseconds or null. */
+/**
+ * An Open Badges DateTime (ISO 8601 with a time zone designator) in epoch milliseconds, parsed by schema/
+ * (the same parser the data validation uses, so both agree on what a valid date is); null otherwise.
+ */
 export function parseDateTime(value: unknown): number | null {
-  if (typeof value !== 'string' || value.length > 64) return null
-  const m = DATETIME.exec(value)
-  if (!m) return null
-  const [, y, mo, d, h, mi, s = '00', , zone = 'Z'] = m
-  const month = Number(mo)
-  const day = Number(d)
-  const hour = Number(h)
-  const minute = Number(mi)
-  const second = Number(s)
-  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60) return null
-  const normalizedZone = zone === 'z' ? 'Z' : zone.length === 5 ? `${zone.slice(0, 3)}:${zone.slice(3)}` : zone
-  const ms = Date.parse(`${y}-${mo}-${d}T${h}:${mi}:${s.padStart(2, '0')}${m[7] ? `.${m[7].slice(0, 3)}` : ''}${normalizedZone}`)
-  if (Number.isNaN(ms)) return null
-  // Reject impossible calendar dates that Date.parse would roll over (e.g. 2021-02-30).
-  const check = new Date(Date.UTC(Number(y), month - 1, day))
-  if (check.getUTCDate() !== day) return null
-  return ms
+  return typeof value === 'string' ? (parseOpenBadgesDateTime(value) ?? null) : null
 }
 
 /** The outcome of the date checks for the report. */

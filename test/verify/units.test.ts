@@ -62,6 +62,9 @@ describe('DateTime parsing', () => {
     ['2016-12-31T23:59:59+00:00', Date.UTC(2016, 11, 31, 23, 59, 59)],
     ['2016-12-31T23:59:59.123456-05:00', Date.UTC(2017, 0, 1, 4, 59, 59, 123)],
     ['2016-12-31T23:59+0100', Date.UTC(2016, 11, 31, 22, 59)],
+    // Forms the data validation (schema/) accepts: the date checks read them the same way.
+    ['2016-12-31T23:59:59+01', Date.UTC(2016, 11, 31, 22, 59, 59)],
+    ['2016-12-31T23:59:60Z', Date.UTC(2017, 0, 1, 0, 0, 0)],
   ])('%s', (text, ms) => {
     expect(parseDateTime(text)).toBe(ms)
   })
