@@ -2,16 +2,15 @@
  * `omc issue --issuer issuer.json --mc mc.json --email ADDRESS [evidence...] [--out FILE]`: issues one
  * micro-credential assertion and writes its JSON. Bad input prints every problem and exits 1.
  *
- * The pieces are exported for other commands (batch issuance): `parseIssueArgs` (all argument parsing),
- * `readIssueFiles` (file loading), `prepareIssuance` (issuer + BadgeClass from definitions, once per batch)
- * and `issueFromDefinitions` (one assertion).
+ * Batch issuance (src/cli/batch.ts) shares `readJsonFile`, `prepareIssuance` (issuer + BadgeClass from
+ * definitions, once per batch) and `printProblems`.
  */
 import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { isOpenBadgesError, OpenBadgesError, type Problem } from '../../errors.js'
 import { defineIssuer, defineMicroCredential, issueAssertion } from '../../issue/index.js'
-import type { AwardInput, EvidenceInput, IssueOptions, IssuerDefinition, MicroCredentialDefinition } from '../../issue/index.js'
-import type { MicroCredentialAssertion, MicroCredentialBadgeClass } from '../../model/microcredential.js'
+import type { AwardInput, EvidenceInput, IssuerDefinition, MicroCredentialDefinition } from '../../issue/index.js'
+import type { MicroCredentialBadgeClass } from '../../model/microcredential.js'
 import type { IssuerProfile } from '../../model/openbadges.js'
 import { parseCommandArgs } from '../args.js'
 import { writeFileAtomic } from '../files.js'
@@ -65,8 +64,8 @@ export interface IssueArgs {
   issuerOut?: string
 }
 
-/** The `omc issue` option table (batch issuance extends it). */
-export const issueOptionSpec = {
+/** The `omc issue` option table. */
+const issueOptionSpec = {
   issuer: { type: 'string' },
   mc: { type: 'string' },
   email: { type: 'string' },
@@ -159,7 +158,7 @@ export interface IssueFiles {
  *
  * @throws IssueFileError (`CLI_FILE_UNREADABLE`) for a missing or non-JSON file.
  */
-export async function readIssueFiles(args: IssueArgs, cwd: string): Promise<IssueFiles> {
+async function readIssueFiles(args: IssueArgs, cwd: string): Promise<IssueFiles> {
   const issuer = await readJsonFile(cwd, args.issuer)
   const microCredential = await readJsonFile(cwd, args.mc)
   const evidence: EvidenceInput[] = []
@@ -192,12 +191,12 @@ export interface PreparedIssuance {
 }
 
 /**
- * Builds the issuer and the MC BadgeClass from loaded definitions. Problem paths are prefixed with
- * `issuer#` / `mc#` (or the given file names).
+ * Builds the issuer and the MC BadgeClass from loaded definitions. Problem paths are prefixed with the
+ * given file names (`issuer.json#/email`).
  *
  * @throws OpenBadgesError `INVALID_INPUT` with every problem.
  */
-export function prepareIssuance(issuerDefinition: unknown, mcDefinition: unknown, names = { issuer: 'issuer', mc: 'mc' }): PreparedIssuance {
+export function prepareIssuance(issuerDefinition: unknown, mcDefinition: unknown, names: { issuer: string; mc: string }): PreparedIssuance {
   let issuer: IssuerProfile
   try {
     issuer = defineIssuer(issuerDefinition as IssuerDefinition)
@@ -211,28 +210,14 @@ export function prepareIssuance(issuerDefinition: unknown, mcDefinition: unknown
   }
 }
 
-/**
- * Issues one assertion from a prepared issuance and an award.
- *
- * @throws OpenBadgesError `INVALID_INPUT` with every problem.
- * @example
- * ```ts
- * const prepared = prepareIssuance(issuerJson, mcJson)
- * const assertion = issueFromDefinitions(prepared, { recipient: 'teacher@school.example', evidence: [{ url }] }, { now })
- * ```
- */
-export function issueFromDefinitions(prepared: PreparedIssuance, award: AwardInput, options: IssueOptions = {}): MicroCredentialAssertion {
-  return issueAssertion(prepared.badgeClass, award, options)
-}
-
 /** Builds the AwardInput for one recipient from parsed arguments and loaded files. */
-export function awardFromArgs(args: IssueArgs, files: IssueFiles, email = args.email): AwardInput {
+function awardFromArgs(args: IssueArgs, files: IssueFiles): AwardInput {
   const evidence: EvidenceInput[] = [
     ...args.evidenceUrls.map((url) => ({ url })),
     ...args.evidenceNarratives.map((narrative) => ({ narrative })),
     ...files.evidence,
   ]
-  const award: AwardInput = { recipient: email, hashed: !args.plain }
+  const award: AwardInput = { recipient: args.email, hashed: !args.plain }
   if (evidence.length > 0) award.evidence = evidence
   if (args.narrative !== undefined) award.narrative = args.narrative
   if (args.expires !== undefined) award.expires = args.expires
@@ -261,7 +246,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   try {
     const files = await readIssueFiles(args, io.cwd)
     const prepared = prepareIssuance(files.issuer, files.microCredential, { issuer: args.issuer, mc: args.mc })
-    const assertion = issueFromDefinitions(prepared, awardFromArgs(args, files), { now: io.now, embedBadge: args.embedBadge })
+    const assertion = issueAssertion(prepared.badgeClass, awardFromArgs(args, files), { now: io.now, embedBadge: args.embedBadge })
     const json = `${JSON.stringify(assertion, null, 2)}\n`
     for (const [file, doc] of [
       [args.badgeOut, prepared.badgeClass],
