@@ -13,7 +13,7 @@
 import { isOpenBadgesError, OpenBadgesError, type Problem } from '../errors.js'
 import { issueAssertion, ISSUE_CODES } from '../issue/index.js'
 import type { BadgeClass, IssuerProfile } from '../model/openbadges.js'
-import { bake } from '../bake/index.js'
+import { bake, detectImageFormat, type ImageFormat } from '../bake/index.js'
 import { signAssertion, type SigningKey } from '../sign/index.js'
 import { keyForId, normalizeBaseUrl } from './paths.js'
 import { publishDocument } from './publish.js'
@@ -121,11 +121,10 @@ async function rowUuid(hmacKey: CryptoKey, rowKey: string): Promise<string> {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`
 }
 
-function imageExtension(image: Uint8Array): 'png' | 'svg' {
-  if (image[0] === 0x89 && image[1] === 0x50 && image[2] === 0x4e && image[3] === 0x47) return 'png'
-  const head = new TextDecoder().decode(image.subarray(0, 1024)).trimStart()
-  if (head.startsWith('<')) return 'svg'
-  throw new OpenBadgesError(BATCH_CODES.BATCH_IMAGE_UNSUPPORTED, 'the image to bake into is neither PNG nor SVG')
+function imageExtension(image: Uint8Array): ImageFormat {
+  const format = detectImageFormat(image)
+  if (format === null) throw new OpenBadgesError(BATCH_CODES.BATCH_IMAGE_UNSUPPORTED, 'the image to bake into is neither PNG nor SVG')
+  return format
 }
 
 /** Errors that stop the whole batch (store, key, image) rather than one row. */

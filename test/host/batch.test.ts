@@ -127,6 +127,15 @@ describe('issueBatch', () => {
     }
   })
 
+  it('refuses to bake into an image that is neither PNG nor SVG, before issuing anything', async () => {
+    const store = createMemoryStore()
+    const gif = new TextEncoder().encode('GIF89a\x01\x00\x01\x00')
+    await expect(issueBatch(await rowsOf(roster(2)), { store, badgeClass, baseUrl: BASE, now, secret: SECRET, bakeImage: gif })).rejects.toMatchObject({
+      code: 'BATCH_IMAGE_UNSUPPORTED',
+    })
+    expect(await keysUnder(store, 'assertions/')).toEqual([])
+  })
+
   it('stops on a store failure, finishing the rows in flight, and a re-run completes the rest', async () => {
     const inner = createMemoryStore()
     let writes = 0
@@ -138,7 +147,7 @@ describe('issueBatch', () => {
         return inner.put(k, b, o)
       },
     }
-    await expect(issueBatch(await rowsOf(roster(20)), { store: flaky, badgeClass, baseUrl: BASE, now, secret: SECRET, concurrency: 2 })).rejects.toThrow('disk full')
+    await expect(issueBatch(await rowsOf(roster(20)), { store: flaky, badgeClass, baseUrl: BASE, now, secret: SECRET, concurrency: 2 })).rejects.toMatchObject({ code: 'HOST_STORE_IO' })
     const done = (await keysUnder(inner, 'assertions/')).length
     expect(done).toBeGreaterThan(0)
     expect(done).toBeLessThan(20)
