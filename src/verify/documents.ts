@@ -2,6 +2,7 @@
  * Loading the documents a badge links to: fetch (under the policy), parse (bounded), check that the
  * document is what the link promised (its id, its type). Every failure becomes a finding.
  */
+import { hasType as hasClassType, typeList } from '../schema/index.js'
 import type { FetchFailure, FetchedResource } from './fetcher.js'
 import { decodeUtf8, isObject, parseJson } from './json.js'
 import { cachedParse, rememberParse } from './memo.js'
@@ -78,20 +79,15 @@ export function checkFetchedId(state: VerifyState, doc: Record<string, unknown>,
   return false
 }
 
-const OBI = 'https://w3id.org/openbadges#'
-
-/** The values of a document's `type` (a string or an array of strings). */
+/** The values of a document's `type` (or `@type`): a string or an array of strings. */
 export function typesOf(doc: Record<string, unknown>): string[] {
-  const t = doc.type ?? doc['@type']
-  if (typeof t === 'string') return [t]
-  if (Array.isArray(t)) return t.filter((x): x is string => typeof x === 'string')
-  return []
+  return typeList(doc.type ?? doc['@type'])
 }
 
-/** True when the document's type includes one of `names` (plain, `obi:` compact or full IRI form). */
+/** True when the document's type includes one of the classes `names`, in any spelling schema/ knows (term, `obi:`, full IRI). */
 export function hasType(doc: Record<string, unknown>, ...names: string[]): boolean {
   const types = typesOf(doc)
-  return names.some((name) => types.includes(name) || types.includes(`obi:${name}`) || types.includes(`${OBI}${name}`))
+  return names.some((name) => hasClassType(types, name))
 }
 
 /** Checks a linked document's class; adds DOCUMENT_WRONG_TYPE when it is none of `names`. */

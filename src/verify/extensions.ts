@@ -16,7 +16,7 @@
  */
 import type { Ajv as AjvInstance, ValidateFunction } from 'ajv'
 import { bundledContexts, bundledSchemas } from '../jsonld/index.js'
-import { typesOf } from './documents.js'
+import { hasType, typesOf } from './documents.js'
 import { decodeUtf8, isObject, parseJson } from './json.js'
 import { memo } from './memo.js'
 import type { VerifyState } from './state.js'
@@ -187,10 +187,9 @@ export function findExtensions(doc: Record<string, unknown>, base: string): Foun
       return
     }
     const obj = value as Record<string, unknown>
-    const types = typesOf(obj)
-    if (depth > 0 && types.some((t) => t === 'Extension' || t === 'obi:Extension' || t === 'https://w3id.org/openbadges#Extension')) {
+    if (depth > 0 && hasType(obj, 'Extension')) {
       const contexts = (Array.isArray(obj['@context']) ? obj['@context'] : [obj['@context']]).filter((c): c is string => typeof c === 'string')
-      found.push({ value: obj, path, contexts, types })
+      found.push({ value: obj, path, contexts, types: typesOf(obj) })
     }
     for (const [key, child] of Object.entries(obj)) {
       if (key === '@context') continue
