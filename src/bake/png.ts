@@ -6,7 +6,7 @@ import { BakeError, PngError } from './errors.js'
 import { crc32 } from './crc32.js'
 import { inflateCapped } from './inflate.js'
 import { ITXT, KEYWORD, isBadgeChunk, walkPng, writeU32, type ChunkRef } from './png-chunks.js'
-import { assertBytes, badgeText, utf8Decoder, utf8Encoder, type BadgeInput } from './text.js'
+import { assertBytes, badgeText, concatBytes, utf8Decoder, utf8Encoder, type BadgeInput } from './text.js'
 import { DEFAULT_MAX_INFLATED_BYTES, type ExtractOptions, type ExtractResult } from './types.js'
 
 /** Builds the complete iTXt chunk (length, type, data, CRC) for `text`, uncompressed. */
@@ -46,28 +46,17 @@ export function bakePng(png: Uint8Array, badge: BadgeInput): Uint8Array {
   const { chunks } = walkPng(png)
   const ihdr = chunks[0] as ChunkRef
   const afterIhdr = ihdr.offset + 12 + ihdr.length
-  // Ranges of the input to keep after the new chunk: everything after IHDR except badge chunks.
-  const keep: Array<[number, number]> = []
-  let runStart = afterIhdr
+  // Everything up to the end of IHDR, the new chunk, then the rest of the input minus its badge chunks.
+  const parts: Uint8Array[] = [png.subarray(0, afterIhdr), chunk]
+  let from = afterIhdr
   for (let i = 1; i < chunks.length; i++) {
     const c = chunks[i] as ChunkRef
-    if (isBadgeChunk(png, c)) {
-      if (c.offset > runStart) keep.push([runStart, c.offset])
-      runStart = c.offset + 12 + c.length
-    }
+    if (!isBadgeChunk(png, c)) continue
+    parts.push(png.subarray(from, c.offset))
+    from = c.offset + 12 + c.length
   }
-  if (png.length > runStart) keep.push([runStart, png.length])
-  let total = afterIhdr + chunk.length
-  for (const [s, e] of keep) total += e - s
-  const out = new Uint8Array(total)
-  out.set(png.subarray(0, afterIhdr), 0)
-  out.set(chunk, afterIhdr)
-  let at = afterIhdr + chunk.length
-  for (const [s, e] of keep) {
-    out.set(png.subarray(s, e), at)
-    at += e - s
-  }
-  return out
+  parts.push(png.subarray(from))
+  return concatBytes(parts)
 }
 
 /** ISO-8859-1 text: through the UTF-8 decoder when it is ASCII (the usual URL), else char by char. */
