@@ -23,7 +23,7 @@ import { acquireLock, DIRECTORY_LOCK } from './lock.js'
 import { createProgress } from './progress.js'
 
 /** Usage of `omc issue --batch`. */
-export const batchUsage = `Usage: omc issue --batch ROSTER.csv --issuer FILE --mc FILE --dir DIR [options]
+const batchUsage = `Usage: omc issue --batch ROSTER.csv --issuer FILE --mc FILE --dir DIR [options]
 
 Issues the micro-credential to every row of a CSV roster and writes each assertion into DIR (a badge
 directory: serve it with omc serve, or copy it to a static host). Re-running the same command after a

@@ -4,7 +4,7 @@
  * these into Fetch `Response`s; the node:http adapter writes them directly.
  */
 
-/** Error codes the host puts in its JSON error bodies (documented in docs/host.md). */
+/** Error codes the host puts in its JSON error bodies (documented in docs/hosting.md). */
 export const HOST_RESPONSE_CODES = {
   notFound: 'HOST_NOT_FOUND',
   pathRefused: 'HOST_PATH_REFUSED',
@@ -38,7 +38,7 @@ const encoder = new TextEncoder()
 export const RESOURCE_CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'; sandbox"
 
 /** Headers on every response. */
-export function baseHeaders(cors: boolean): Record<string, string> {
+function baseHeaders(cors: boolean): Record<string, string> {
   return cors
     ? {
         'X-Content-Type-Options': 'nosniff',
@@ -86,7 +86,7 @@ function contentHash(bytes: Uint8Array): string {
  * @example
  * etagFor(bytes, 'ld+json') // '"<28 hex digits><length>-ldjson"'
  */
-export function etagFor(bytes: Uint8Array, representation: string): string {
+function etagFor(bytes: Uint8Array, representation: string): string {
   return `"${contentHash(bytes)}-${representation.replace(/[^a-z0-9]/gi, '')}"`
 }
 
@@ -96,7 +96,7 @@ export function etagFor(bytes: Uint8Array, representation: string): string {
  * @example
  * ifNoneMatchHits('"a", W/"b"', '"b"') // true
  */
-export function ifNoneMatchHits(header: string | null, etag: string): boolean {
+function ifNoneMatchHits(header: string | null, etag: string): boolean {
   if (header === null) return false
   const bare = etag.replace(/^W\//, '')
   return header.split(',').some((candidate) => {
