@@ -2,6 +2,7 @@
  * What was handed to the verifier: an http(s) URL, JSON text, a JWS compact string, PNG or SVG bytes,
  * or an already parsed object. Detection only; extraction from images is done by `bake/`.
  */
+import { isHttpUrl } from '../issue/input.js'
 
 /** The forms `verify()` accepts. */
 export type VerifyInput = string | Uint8Array | ArrayBuffer | Record<string, unknown>
@@ -44,17 +45,6 @@ export function isJwsCompact(text: string): boolean {
   const second = first < 0 ? -1 : text.indexOf('.', first + 1)
   if (second < 0 || text.indexOf('.', second + 1) >= 0) return false
   return JWS_HEAD.test(text.slice(0, 512))
-}
-
-/** True for an absolute http(s) URL with no whitespace. */
-export function isHttpUrl(text: string): boolean {
-  if (!/^https?:\/\/\S+$/i.test(text)) return false
-  try {
-    const url = new URL(text)
-    return url.protocol === 'http:' || url.protocol === 'https:'
-  } catch {
-    return false
-  }
 }
 
 /** Classifies a string input: JSON text, JWS, URL or SVG markup. */
