@@ -26,13 +26,6 @@ export interface ChunkRef {
   length: number
 }
 
-/** The walked PNG: every chunk up to and including IEND, and where IEND ends. */
-export interface PngLayout {
-  chunks: ChunkRef[]
-  /** Offset just past the IEND chunk; bytes after it (if any) are not part of the datastream. */
-  end: number
-}
-
 function u32(b: Uint8Array, at: number): number {
   return (((b[at] as number) << 24) | ((b[at + 1] as number) << 16) | ((b[at + 2] as number) << 8) | (b[at + 3] as number)) >>> 0
 }
@@ -58,10 +51,11 @@ function checksWanted(type: number): boolean {
 }
 
 /**
- * Walks the chunks of `png`.
+ * Walks the chunks of `png`: every chunk up to and including IEND (bytes after IEND are not part of
+ * the datastream).
  * @throws PngError PNG_BAD_SIGNATURE, PNG_TRUNCATED, PNG_BAD_CHUNK, PNG_BAD_CRC, PNG_NO_IHDR, PNG_NO_IEND
  */
-export function walkPng(png: Uint8Array): PngLayout {
+export function walkPng(png: Uint8Array): ChunkRef[] {
   const n = png.length
   for (let i = 0; i < 8; i++) {
     if (i >= n) throw new PngError('PNG_TRUNCATED', 'the data ends inside the PNG signature', { details: { offset: n } })
@@ -90,7 +84,7 @@ export function walkPng(png: Uint8Array): PngLayout {
     }
     chunks.push({ type, offset: pos, length })
     pos = end
-    if (type === IEND) return { chunks, end: pos }
+    if (type === IEND) return chunks
   }
 }
 

@@ -43,7 +43,7 @@ function itxtChunk(text: Uint8Array): Uint8Array {
 export function bakePng(png: Uint8Array, badge: BadgeInput): Uint8Array {
   assertBytes(png, 'png')
   const chunk = itxtChunk(utf8Encoder.encode(badgeText(badge)))
-  const { chunks } = walkPng(png)
+  const chunks = walkPng(png)
   const ihdr = chunks[0] as ChunkRef
   const afterIhdr = ihdr.offset + 12 + ihdr.length
   // Everything up to the end of IHDR, the new chunk, then the rest of the input minus its badge chunks.
@@ -142,7 +142,7 @@ function readItxt(png: Uint8Array, c: ChunkRef, maxInflated: number): string {
 export function extractFromPng(png: Uint8Array, options: ExtractOptions = {}): ExtractResult {
   assertBytes(png, 'png')
   const maxInflated = options.maxInflatedBytes ?? DEFAULT_MAX_INFLATED_BYTES
-  const { chunks } = walkPng(png)
+  const chunks = walkPng(png)
   let found: ChunkRef | undefined
   for (const c of chunks) {
     if (!isBadgeChunk(png, c)) continue
