@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net'
 import { OpenBadgesError } from '../errors.js'
 import { HOST_CORE, type BadgeHandler } from './handler.js'
 import { isTraversalTarget } from './paths.js'
-import { HOST_RESPONSE_CODES, type HostResponse } from './respond.js'
+import { HOST_RESPONSE_CODES, jsonError, type HostResponse } from './respond.js'
 
 /** Options for {@link createNodeListener}. */
 export interface NodeListenerOptions {
@@ -21,16 +21,9 @@ const SIMPLE_PATH = /^\/[A-Za-z0-9\-._~!$&'()*+,;=:@/%]*$/
 
 const FETCH_FORBIDDEN_METHODS = new Set(['CONNECT', 'TRACE', 'TRACK'])
 
+/** A JSON error the adapter answers itself (before or instead of the handler), CORS open like the handler's default. */
 function sendJson(res: ServerResponse, status: number, code: string, error: string, head: boolean): void {
-  const body = `${JSON.stringify({ status, error, code })}\n`
-  res.writeHead(status, {
-    'Content-Type': 'application/json',
-    'Content-Length': Buffer.byteLength(body),
-    'Cache-Control': 'no-cache',
-    'X-Content-Type-Options': 'nosniff',
-    'Access-Control-Allow-Origin': '*',
-  })
-  res.end(head ? undefined : body)
+  writeHostResponse(res, jsonError({ method: head ? 'HEAD' : 'GET' }, status, code, error, true))
 }
 
 function toHeaders(req: IncomingMessage): Headers {
