@@ -2,6 +2,7 @@
  * The state of one verification: its collaborators (fetcher, clock, findings) and what has been
  * resolved so far. Internal to verify/.
  */
+import type { VerifyCache } from './cache.js'
 import type { Fetcher } from './fetcher.js'
 import type { Findings, OpenBadgesVersion } from './report.js'
 
@@ -13,12 +14,6 @@ export interface RecipientQuery {
   id?: string
 }
 
-/** A store of imported keys by PEM text. */
-export interface KeyStore {
-  get(pem: string): Promise<unknown> | undefined
-  set(pem: string, key: Promise<unknown>): void
-}
-
 export interface VerifyState {
   readonly findings: Findings
   readonly fetcher: Fetcher
@@ -27,9 +22,10 @@ export interface VerifyState {
   readonly maxClockSkew: number
   readonly recipient: RecipientQuery | undefined
   readonly checkImages: boolean
-  readonly keys: KeyStore
+  /** Imported public keys by PEM text (the shared cache's, or one for this verification). */
+  readonly keys: VerifyCache['keys']
   /** Decoded JWS payloads by token, when a cache is shared across verifications. */
-  readonly tokens: { get(token: string): unknown; set(token: string, decoded: unknown): void } | undefined
+  readonly tokens: VerifyCache['tokens'] | undefined
   /** True when fetched documents come from a cache shared across verifications (they are frozen and memoized). */
   readonly sharedCache: boolean
   version: OpenBadgesVersion
