@@ -6,7 +6,7 @@ import { BakeError, PngError } from './errors.js'
 import { crc32 } from './crc32.js'
 import { inflateCapped } from './inflate.js'
 import { ITXT, KEYWORD, isBadgeChunk, walkPng, writeU32, type ChunkRef } from './png-chunks.js'
-import { assertBytes, badgeText, concatBytes, utf8Decoder, utf8Encoder, type BadgeInput } from './text.js'
+import { assertBytes, badgeText, byteString, concatBytes, utf8Decoder, utf8Encoder, type BadgeInput } from './text.js'
 import { DEFAULT_MAX_INFLATED_BYTES, type ExtractOptions, type ExtractResult } from './types.js'
 
 /** Builds the complete iTXt chunk (length, type, data, CRC) for `text`, uncompressed. */
@@ -57,21 +57,6 @@ export function bakePng(png: Uint8Array, badge: BadgeInput): Uint8Array {
   }
   parts.push(png.subarray(from))
   return concatBytes(parts)
-}
-
-/** ISO-8859-1 text: through the UTF-8 decoder when it is ASCII (the usual URL), else char by char. */
-function latin1(bytes: Uint8Array): string {
-  let ascii = true
-  for (let i = 0; i < bytes.length; i++) {
-    if ((bytes[i] as number) > 0x7f) {
-      ascii = false
-      break
-    }
-  }
-  if (ascii) return utf8Decoder.decode(bytes)
-  let s = ''
-  for (let i = 0; i < bytes.length; i += 4096) s += String.fromCharCode.apply(null, bytes.subarray(i, i + 4096) as unknown as number[])
-  return s
 }
 
 function utf8(bytes: Uint8Array, offset: number): string {
@@ -156,5 +141,5 @@ export function extractFromPng(png: Uint8Array, options: ExtractOptions = {}): E
   if (!found) return { baked: false, format: 'png' }
   if (found.type === ITXT) return { baked: true, format: 'png', form: 'itxt', text: readItxt(png, found, maxInflated) }
   const start = found.offset + 8 + KEYWORD.length
-  return { baked: true, format: 'png', form: 'text', text: latin1(png.subarray(start, found.offset + 8 + found.length)) }
+  return { baked: true, format: 'png', form: 'text', text: byteString(png.subarray(start, found.offset + 8 + found.length), null) }
 }

@@ -14,7 +14,7 @@
  */
 import { SvgError } from './errors.js'
 import { decodeAttribute } from './xml-text.js'
-import { utf8Decoder } from './text.js'
+import { byteString, utf8Decoder } from './text.js'
 
 export const OB_NS = 'http://openbadges.org'
 export const SVG_NS = 'http://www.w3.org/2000/svg'
@@ -76,41 +76,6 @@ export interface SvgScan {
 }
 
 const isSpace = (c: number | undefined): boolean => c === SP || c === LF || c === TAB || c === CR
-
-let latin1: TextDecoder | null | undefined
-
-/**
- * The bytes as a string of exactly one char per byte: ASCII bytes stay themselves, every other byte
- * becomes a distinct non-ASCII char (so names compare as their bytes do, and offsets are byte offsets).
- * Pure ASCII, the usual case, goes through the UTF-8 decoder (the fastest); other documents through the
- * WHATWG `latin1` (windows-1252) decoder, one char per byte; `String.fromCharCode` when there is none.
- */
-export function byteString(b: Uint8Array, fallback: TextDecoder | null = latin1Decoder()): string {
-  try {
-    const s = utf8Decoder.decode(b)
-    if (s.length === b.length) return s // only ASCII decodes to as many chars as bytes
-  } catch {
-    // not UTF-8: read it byte by byte below
-  }
-  if (fallback) {
-    const s = fallback.decode(b)
-    if (s.length === b.length) return s
-  }
-  let s = ''
-  for (let i = 0; i < b.length; i += 4096) s += String.fromCharCode.apply(null, b.subarray(i, i + 4096) as unknown as number[])
-  return s
-}
-
-function latin1Decoder(): TextDecoder | null {
-  if (latin1 === undefined) {
-    try {
-      latin1 = new TextDecoder('latin1')
-    } catch {
-      latin1 = null
-    }
-  }
-  return latin1
-}
 
 function malformed(why: string, offset: number): SvgError {
   return new SvgError('SVG_MALFORMED', `SVG not well-formed: ${why}`, { details: { offset } })

@@ -1,6 +1,7 @@
 /**
  * Badge text handling shared by the PNG and SVG bakers: turning the `badge` argument into the exact
- * text to bake, and strict UTF-8 encoding/decoding that never alters a byte (no BOM stripping).
+ * text to bake, strict UTF-8 encoding/decoding that never alters a byte (no BOM stripping), and reading
+ * bytes one char per byte (SVG scanning, Latin-1 PNG tEXt).
  */
 import { BakeError } from './errors.js'
 
@@ -57,4 +58,40 @@ export function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
     at += p.length
   }
   return out
+}
+
+let latin1: TextDecoder | null | undefined
+
+/**
+ * The bytes as a string of exactly one char per byte: ASCII bytes stay themselves, every other byte
+ * becomes a distinct non-ASCII char (so names compare as their bytes do, and offsets are byte offsets).
+ * Pure ASCII, the usual case, goes through the UTF-8 decoder (the fastest); other documents through the
+ * WHATWG `latin1` (windows-1252) decoder, one char per byte; `String.fromCharCode` when there is none.
+ * With `fallback` null every byte is its own code point: exact ISO-8859-1 (PNG tEXt).
+ */
+export function byteString(b: Uint8Array, fallback: TextDecoder | null = latin1Decoder()): string {
+  try {
+    const s = utf8Decoder.decode(b)
+    if (s.length === b.length) return s // only ASCII decodes to as many chars as bytes
+  } catch {
+    // not UTF-8: read it byte by byte below
+  }
+  if (fallback) {
+    const s = fallback.decode(b)
+    if (s.length === b.length) return s
+  }
+  let s = ''
+  for (let i = 0; i < b.length; i += 4096) s += String.fromCharCode.apply(null, b.subarray(i, i + 4096) as unknown as number[])
+  return s
+}
+
+function latin1Decoder(): TextDecoder | null {
+  if (latin1 === undefined) {
+    try {
+      latin1 = new TextDecoder('latin1')
+    } catch {
+      latin1 = null
+    }
+  }
+  return latin1
 }
