@@ -6,21 +6,10 @@
  *
  * Frozen objects cannot change, so a memoized result stays true for them; everything is held weakly.
  */
+import { deepFreeze } from '../jsonld/bundled.js'
 
 const parsed = new WeakMap<Uint8Array, Record<string, unknown> | null>()
 const derived = new WeakMap<object, Map<string, unknown>>()
-
-/** Deep-freezes a parsed JSON value (iterative; JSON values have no cycles). */
-export function deepFreeze<T>(value: T): T {
-  const stack: unknown[] = [value]
-  while (stack.length > 0) {
-    const current = stack.pop()
-    if (current === null || typeof current !== 'object' || Object.isFrozen(current)) continue
-    Object.freeze(current)
-    for (const child of Object.values(current)) if (child !== null && typeof child === 'object') stack.push(child)
-  }
-  return value
-}
 
 /** The frozen document parsed from `bytes` earlier, if any (`null` = it did not parse). */
 export function cachedParse(bytes: Uint8Array): Record<string, unknown> | null | undefined {

@@ -5,6 +5,7 @@
  * evaluated, and a finding says so.
  */
 import { extract } from '../bake/index.js'
+import { deepFreeze } from '../jsonld/bundled.js'
 import { decodeJws } from '../sign/index.js'
 import { createVerifyCache } from './cache.js'
 import { checkDates, DEFAULT_MAX_CLOCK_SKEW } from './dates.js'
@@ -16,7 +17,6 @@ import { resolveBadgeClass, resolveIssuer } from './graph.js'
 import { checkBadgeImage } from './images.js'
 import { detectInput, detectText, type DetectedInput, type VerifyInput } from './input.js'
 import { exceedsDepth, isObject, parseJson } from './json.js'
-import { deepFreeze } from './memo.js'
 import { checkOptions, DEFAULT_MAX_INPUT_BYTES, resolveNow, type VerifyOptions } from './options.js'
 import { checkRecipient } from './recipient.js'
 import { buildReport, Findings, type VerificationReport } from './report.js'
