@@ -7,7 +7,14 @@ const DATETIME =
   /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?(?:(Z|z)|([+-])(\d{2})(?::?(\d{2}))?)$/
 const DATETIME_NO_TZ = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?$/
 
-const daysIn = (year: number, month: number): number => new Date(Date.UTC(year, month, 0)).getUTCDate()
+/** Date.UTC without its two-digit-year rule (it reads years 0-99 as 1900-1999). */
+function utc(year: number, monthIndex: number, day: number, hour = 0, minute = 0, second = 0): number {
+  const d = new Date(0)
+  d.setUTCFullYear(year, monthIndex, day)
+  return d.setUTCHours(hour, minute, second, 0)
+}
+
+const daysIn = (year: number, month: number): number => new Date(utc(year, month, 0)).getUTCDate()
 
 /**
  * Parses an Open Badges DateTime (ISO 8601 with a time zone designator) to epoch milliseconds.
@@ -34,7 +41,7 @@ export function parseDateTime(value: string): number | undefined {
     if (oh > 23 || om > 59) return undefined
     offsetMinutes = (m[9] === '-' ? -1 : 1) * (oh * 60 + om)
   }
-  return Date.UTC(year, month - 1, day, hour, minute, second) + Math.round(fraction * 1000) - offsetMinutes * 60_000
+  return utc(year, month - 1, day, hour, minute, second) + Math.round(fraction * 1000) - offsetMinutes * 60_000
 }
 
 /**
